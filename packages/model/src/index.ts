@@ -1,0 +1,5 @@
+export * from './states/tcp-state';
+export * from './socket';
+export * from './vocabularies';
+export * from './summary/count';
+export * from './wire/snapshot';

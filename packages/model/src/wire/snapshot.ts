@@ -1,0 +1,107 @@
+import type { AddressFamily } from '../socket';
+import type { TcpState } from '../states/tcp-state';
+import type { PortRange, SocketCount } from '../summary/count';
+
+/**
+ * The snapshot an agent pushes to `POST /v1/snapshots` (JSON, optionally gzip).
+ *
+ * Versioned: `version` names the shape; the API rejects versions it does not know with a 400 that
+ * names the versions it accepts. A change that is not purely additive gets a new version.
+ */
+export const SNAPSHOT_VERSION = 1;
+
+/** The operating systems an agent reports from. */
+export type OsName = 'linux' | 'darwin' | 'freebsd' | 'windows' | 'illumos';
+
+export interface HostFacts {
+  hostname: string;
+  os: OsName;
+  /** Kernel or OS release, as the OS reports it (`uname -r`, Windows build). */
+  osVersion: string;
+  /** A stable machine identity (`/etc/machine-id`, IOPlatformUUID, MachineGuid), when readable. */
+  machineId?: string;
+  agentVersion: string;
+  labels: Record<string, string>;
+  ephemeralPortRange: PortRange;
+}
+
+export interface CollectorFacts {
+  /** Where the sockets came from: a parser format (`linux-proc`, `macos-netstat`, ...). */
+  source: string;
+  durationMs: number;
+  /** How many TCP sockets the collector saw, before any cap on the socket list. */
+  socketCount: number;
+  /** True when the socket list was cut to the agent's cap; counts are complete regardless. */
+  truncated: boolean;
+  /** Whether sockets could be tied to processes: all, some (e.g. without root) or none. */
+  attribution: 'full' | 'partial' | 'none';
+  /** Snapshots the agent's spool had to drop since the last delivered snapshot. */
+  spoolDropped: number;
+  warnings: string[];
+}
+
+/** One socket of the (capped) socket list. */
+export interface WireSocket {
+  family: AddressFamily;
+  localAddress: string;
+  localPort: number;
+  remoteAddress: string;
+  remotePort: number;
+  state: TcpState;
+  recvQueue?: number;
+  sendQueue?: number;
+  pid?: number;
+  process?: string;
+  uid?: number;
+  netns?: string;
+}
+
+export interface SnapshotV1 {
+  version: typeof SNAPSHOT_VERSION;
+  /** Client-generated UUIDv7; a retry reuses it, so ingestion is idempotent. */
+  id: string;
+  /** When the sockets were read, ISO 8601 with time zone. */
+  collectedAt: string;
+  host: HostFacts;
+  collector: CollectorFacts;
+  /** Complete counts over every socket, even when `sockets` is truncated. */
+  counts: SocketCount[];
+  sockets: WireSocket[];
+}
+
+export type Snapshot = SnapshotV1;
+
+/** What `POST /v1/snapshots` answers once the snapshot is committed. */
+export interface SnapshotReceipt {
+  id: string;
+  /** False when the id had been stored before: the same answer, nothing written again. */
+  created: boolean;
+  /** False when the snapshot is older than the host's current one: it went to history only. */
+  current: boolean;
+}
+
+/** `POST /v1/enroll` request and answer. */
+export interface EnrollRequest {
+  hostname: string;
+  machineId?: string;
+}
+
+export interface EnrollResponse {
+  hostId: string;
+  hostname: string;
+  token: string;
+}
+
+/** Limits both sides agree on; the API enforces them, the agent stays inside them. */
+export const WIRE_LIMITS = {
+  maxCounts: 10_000,
+  maxSockets: 5_000,
+  maxLabels: 32,
+  maxLabelKeyLength: 63,
+  maxLabelValueLength: 255,
+  maxHostnameLength: 253,
+  maxWarnings: 100,
+  maxWarningLength: 1_000,
+  maxProcessNameLength: 255,
+  maxBodyBytes: 8 * 1024 * 1024,
+} as const;
