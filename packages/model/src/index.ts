@@ -3,3 +3,4 @@ export * from './socket';
 export * from './vocabularies';
 export * from './summary/count';
 export * from './wire/snapshot';
+export * from './parsers';

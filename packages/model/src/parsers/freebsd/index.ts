@@ -1,0 +1,2 @@
+// Parsers for freebsd socket listings; each file exports one pure parser.
+export {};

@@ -1,0 +1,2 @@
+// Parsers for illumos socket listings; each file exports one pure parser.
+export {};
