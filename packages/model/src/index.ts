@@ -1,4 +1,6 @@
 export * from './states/tcp-state';
+export * from './states/state-info';
+export * from './states/aliases';
 export * from './socket';
 export * from './vocabularies';
 export * from './summary/count';
