@@ -3,6 +3,6 @@ export * from './states/state-info';
 export * from './states/aliases';
 export * from './socket';
 export * from './vocabularies';
-export * from './summary/count';
+export * from './summary';
 export * from './wire/snapshot';
 export * from './parsers';

@@ -1,0 +1,3 @@
+export * from './count';
+export * from './ephemeral';
+export * from './summarise';
