@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectFormat } from './detect';
+
+const shared = join(__dirname, '../../../../../shared/fixtures');
+
+describe('detectFormat', () => {
+  it.each([
+    [
+      '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+      'linux-proc',
+    ],
+    [
+      '   0: 0100007F:0277 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 34523 1',
+      'linux-proc',
+    ],
+    ['State  Recv-Q Send-Q Local Address:Port  Peer Address:Port Process', 'linux-ss'],
+    ['ESTAB 0      0      127.0.0.1:5432     127.0.0.1:40110', 'linux-ss'],
+    ['tcp   LISTEN 0      4096   [::]:22      [::]:*', 'linux-ss'],
+    ['tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN', 'linux-netstat'],
+    ['tcp4       0      0  127.0.0.1.51836        *.*                    LISTEN', 'freebsd-netstat'],
+    ['  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1044', 'windows-netstat'],
+    [
+      'LocalAddress LocalPort RemoteAddress RemotePort State AppliedSetting OwningProcess',
+      'powershell-table',
+    ],
+    ['[{"LocalAddress":"::","LocalPort":445,"State":2}]', 'powershell-json'],
+    ['TCP: IPv4', 'illumos-netstat'],
+    ['USER     COMMAND    PID   FD PROTO  LOCAL ADDRESS         FOREIGN ADDRESS', 'freebsd-sockstat'],
+  ])('recognises %j as %s', (line, format) => {
+    expect(detectFormat(`${line}\n`)).toBe(format);
+  });
+
+  it('gives up on text that is no socket listing', () => {
+    expect(detectFormat('')).toBeUndefined();
+    expect(detectFormat('hello\nworld\n')).toBeUndefined();
+    expect(detectFormat('\u0000\u0001\u0002')).toBeUndefined();
+  });
+
+  it.each([
+    ['linux-proc-net-tcp.jc.txt', 'linux-proc'],
+    ['linux-proc-net-tcp6.jc.txt', 'linux-proc'],
+    ['centos7.7-ss-a.jc.txt', 'linux-ss'],
+    ['centos7.7-nettools-netstat-aeep.jc.txt', 'linux-netstat'],
+    ['freebsd12-netstat-an.jc.txt', 'freebsd-netstat'],
+    ['macos26.4-netstat-anv-p-tcp.txt', 'macos-netstat'],
+    ['windows10-netstat-an.jc.txt', 'windows-netstat'],
+    ['windows-powershell-get-nettcpconnection.snippets.txt', 'powershell-table'],
+  ])('recognises the captured %s as %s', (file, format) => {
+    expect(detectFormat(readFileSync(join(shared, file), 'utf8'))).toBe(format);
+  });
+});
