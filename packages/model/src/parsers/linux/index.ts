@@ -1,2 +1,4 @@
-// Parsers for linux socket listings; each file exports one pure parser.
-export {};
+// Parsers for Linux socket listings; each file exports one pure parser.
+export { parseProcNetTcp, type ByteOrder, type ProcNetTcpOptions } from './proc-net-tcp';
+export { parseSs } from './ss';
+export { parseLinuxNetstat } from './netstat';

@@ -1,0 +1,127 @@
+import type { AddressFamily, ParseResult, ParseWarning, Socket } from '../../socket';
+import { TcpState } from '../../states/tcp-state';
+import { stateByName } from '../../vocabularies';
+import { linuxSs } from '../../vocabularies/linux-ss';
+import { addressOf, endpointProblems, familyOf, readEndpoint, type Endpoint } from './endpoint';
+import { fields, lines, parseQueue } from './fields';
+
+/*
+ * iproute2 `ss` (misc/ss.c). Rows are "[Netid] State Recv-Q Send-Q Local:Port Peer:Port [Process]";
+ * the Netid column is printed whenever more than one socket table is shown (`ss -an`, `ss -a`).
+ * Queues (kernel net/ipv4/tcp_diag.c tcp_diag_get_info()): for a LISTEN socket Recv-Q is the accept
+ * queue in use (sk_ack_backlog) and Send-Q the backlog limit (sk_max_ack_backlog); for the others
+ * they are unread and unacknowledged bytes. Both are kept as printed in recvQueue and sendQueue.
+ */
+
+// Netids of ss.c other than tcp: their rows are other protocols and are skipped without a warning.
+// prettier-ignore
+const OTHER_NETIDS = new Set([
+  'udp', 'raw', 'u_str', 'u_dgr', 'u_seq', 'p_raw', 'p_dgr', 'nl', 'sctp', 'dccp', 'mptcp',
+  'v_str', 'v_dgr', 'tipc', 'xdp', 'icmp6', '???',
+]);
+
+const STATE_WORD = /^[A-Z][A-Z0-9_-]*$/;
+
+/**
+ * Which family `*` stands for. ss.c inet_addr_print() of current iproute2 prints the IPv4 wildcard as
+ * `0.0.0.0` and an IPv6 wildcard socket that also accepts IPv4 (not v6only) as `*`; older versions
+ * printed `*` for the IPv4 wildcard and `[::]` or `::` for IPv6. A `0.0.0.0` anywhere in the text
+ * marks the newer printer; without one, `*` is read as IPv4.
+ */
+function wildcardFamily(text: string): AddressFamily {
+  return /(^|\s)0\.0\.0\.0(%\S+)?:/m.test(text) ? 'ipv6' : 'ipv4';
+}
+
+/** Reads `ss -tan`, `ss -tanp`, `ss -tanep`, `ss -an` and `ss -a` output; rows of other protocols are skipped. */
+export function parseSs(text: string): ParseResult {
+  const sockets: Socket[] = [];
+  const warnings: ParseWarning[] = [];
+  const wildcard = wildcardFamily(text);
+  lines(text).forEach((line, index) => {
+    const warn = (message: string) => warnings.push({ line: index + 1, message });
+    const socket = readLine(line, wildcard, warn);
+    if (socket) sockets.push(socket);
+  });
+  if (text.trim() === '') warnings.push({ line: 0, message: 'the input is empty' });
+  return { format: 'linux-ss', sockets, warnings };
+}
+
+function readLine(
+  line: string,
+  wildcard: AddressFamily,
+  warn: (message: string) => void,
+): Socket | undefined {
+  // Blank lines, and the tab-indented detail lines that -i, -m and -o print under each socket.
+  if (line.trim() === '' || line.startsWith('\t')) return undefined;
+  const row = fields(line, 6);
+  const [first] = row.values;
+  if (first === 'Netid' || first === 'State') return undefined;
+  if (first !== undefined && OTHER_NETIDS.has(first)) return undefined;
+  const offset = first === 'tcp' ? 1 : 0;
+  const [stateText, recvText, sendText, localText, peerText] = row.values.slice(offset);
+  if (stateText === undefined || !STATE_WORD.test(stateText)) {
+    warn('not an ss row: expected "[Netid] State Recv-Q Send-Q Local:Port Peer:Port"');
+    return undefined;
+  }
+  if (peerText === undefined || localText === undefined) {
+    warn('the row ends before the peer address');
+    return undefined;
+  }
+  const recvQueue = parseQueue(recvText ?? '');
+  const sendQueue = parseQueue(sendText ?? '');
+  if (recvQueue === undefined || sendQueue === undefined) {
+    warn('Recv-Q and Send-Q must be decimal numbers below 2^32');
+    return undefined;
+  }
+  const local = readEndpoint(localText);
+  const peer = readEndpoint(peerText);
+  if (!local || !peer) {
+    warn(`cannot read the ${local ? 'peer' : 'local'} address "${local ? peerText : localText}"`);
+    return undefined;
+  }
+  const state = stateByName(linuxSs, stateText);
+  if (state === TcpState.UNKNOWN) warn(`unknown state "${stateText}"`);
+  endpointProblems(local, warn);
+  endpointProblems(peer, warn);
+  const family = familyOf(local) ?? familyOf(peer) ?? wildcardOf(local, peer, wildcard);
+  return {
+    family,
+    localAddress: addressOf(local, family),
+    localPort: local.port,
+    remoteAddress: addressOf(peer, family),
+    remotePort: peer.port,
+    state,
+    rawState: stateText,
+    recvQueue,
+    sendQueue,
+    ...extras(line.slice(row.ends[offset + 4])),
+  };
+}
+
+function wildcardOf(local: Endpoint, peer: Endpoint, wildcard: AddressFamily): AddressFamily {
+  return local.host.kind === 'any' || peer.host.kind === 'any' ? wildcard : 'ipv4';
+}
+
+/**
+ * The free-form columns after the peer: `users:(("nginx",pid=123,fd=6),("nginx",pid=124,fd=6))`
+ * from -p, and `uid:1000 ino:35712 sk:...` from -e. ss.c find_entry() prints one `("name",pid=,fd=)`
+ * per process holding the socket; a socket shared after fork() lists several, and the first is kept.
+ */
+function extras(rest: string): Pick<Socket, 'pid' | 'process' | 'uid' | 'inode'> {
+  const out: Pick<Socket, 'pid' | 'process' | 'uid' | 'inode'> = {};
+  const users = rest.indexOf('users:(("');
+  if (users >= 0) {
+    const nameStart = users + 'users:(("'.length;
+    const nameEnd = rest.indexOf('",pid=', nameStart);
+    const pid = nameEnd < 0 ? null : /^\d+/.exec(rest.slice(nameEnd + '",pid='.length));
+    if (pid) {
+      out.process = rest.slice(nameStart, nameEnd);
+      out.pid = Number(pid[0]);
+    }
+  }
+  const uid = /(?:^|\s)uid:(\d{1,10})(?=\s|$)/.exec(rest);
+  if (uid?.[1]) out.uid = Number(uid[1]);
+  const inode = /(?:^|\s)ino:(\d{1,15})(?=\s|$)/.exec(rest);
+  if (inode?.[1] && inode[1] !== '0') out.inode = Number(inode[1]);
+  return out;
+}
