@@ -1,2 +1,3 @@
-// Parsers for freebsd socket listings; each file exports one pure parser.
-export {};
+// Parsers for FreeBSD socket listings; each file exports one pure parser.
+export { parseFreebsdNetstat } from './netstat';
+export { parseSockstat } from './sockstat';

@@ -1,2 +1,2 @@
 // Parsers for illumos socket listings; each file exports one pure parser.
-export {};
+export { parseIllumosNetstat } from './netstat';

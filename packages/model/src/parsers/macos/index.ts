@@ -1,2 +1,2 @@
-// Parsers for macos socket listings; each file exports one pure parser.
-export {};
+// Parsers for macOS socket listings; each file exports one pure parser.
+export { parseMacosNetstat } from './netstat';
