@@ -2,16 +2,18 @@ import { TcpState } from '../states/tcp-state';
 import type { VocabularyEntry } from './vocabulary';
 
 /**
- * The 4.4BSD numbering and `tcpstates[]` names that both XNU and FreeBSD keep in
- * netinet/tcp_fsm.h. Shared here because the two headers agree entry for entry; each vocabulary
- * file cites its own header, and the tests check each against its own copy.
+ * The 4.4BSD numbering (TCPS_*) and `tcpstates[]` names that both XNU and FreeBSD keep in
+ * netinet/tcp_fsm.h. Shared because the two headers agree entry for entry; macos.ts and freebsd.ts
+ * cite their own header, and each one's spec checks this table against its own excerpt.
  */
 export const bsdTcpStates: readonly VocabularyEntry[] = [
   { code: 0, name: 'CLOSED', state: TcpState.CLOSED },
   { code: 1, name: 'LISTEN', state: TcpState.LISTEN },
   { code: 2, name: 'SYN_SENT', state: TcpState.SYN_SENT },
+  // `#define TCPS_SYN_RECEIVED 3`, printed as "SYN_RCVD".
   { code: 3, name: 'SYN_RCVD', state: TcpState.SYN_RECEIVED },
   { code: 4, name: 'ESTABLISHED', state: TcpState.ESTABLISHED },
+  // BSD numbers CLOSE_WAIT before the FIN_WAIT states, unlike Linux.
   { code: 5, name: 'CLOSE_WAIT', state: TcpState.CLOSE_WAIT },
   { code: 6, name: 'FIN_WAIT_1', state: TcpState.FIN_WAIT_1 },
   { code: 7, name: 'CLOSING', state: TcpState.CLOSING },
