@@ -54,3 +54,25 @@ export function stateByName(vocabulary: Vocabulary, name: string): TcpState {
 export function stateByCode(vocabulary: Vocabulary, code: number): TcpState {
   return lookupOf(vocabulary).byCode.get(code) ?? TcpState.UNKNOWN;
 }
+
+/** How one vocabulary spells and numbers one canonical state. */
+export interface StateSpelling {
+  id: VocabularyId;
+  /** Every name the vocabulary has for the state, in table order; empty when it has none. */
+  names: string[];
+  /** Every code the vocabulary has for the state, in table order; empty when it has none. */
+  codes: number[];
+}
+
+/**
+ * The spellings and codes of one canonical state in every vocabulary, in the order of VOCABULARIES,
+ * including those that have no spelling for it (empty lists), so a reader sees where a state
+ * cannot appear. One vocabulary may have several: Linux numbers SYN_RECEIVED as both 3 and 12.
+ */
+export function vocabulariesFor(state: TcpState): StateSpelling[] {
+  return (Object.keys(VOCABULARIES) as VocabularyId[]).map((id) => {
+    const entries = VOCABULARIES[id].entries.filter((entry) => entry.state === state);
+    const codes = entries.flatMap((entry) => (entry.code === undefined ? [] : [entry.code]));
+    return { id, names: [...new Set(entries.map((entry) => entry.name))], codes: [...new Set(codes)] };
+  });
+}
