@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freebsd } from './freebsd';
-import { excerptBody, parseDefines, parseStringArray } from './source-excerpt';
+import { excerptBody, parseDefines, parseStringArray } from '../../test/support/source-excerpt';
 
 const read = (file: string) => excerptBody(readFileSync(join(__dirname, 'sources', file), 'utf8'));
 const fsm = read('freebsd-tcp_fsm.h.txt');

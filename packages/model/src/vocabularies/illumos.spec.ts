@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { illumos } from './illumos';
-import { excerptBody, parseCaseNames, parseDefines } from './source-excerpt';
+import { excerptBody, parseCaseNames, parseDefines } from '../../test/support/source-excerpt';
 
 const read = (file: string) => excerptBody(readFileSync(join(__dirname, 'sources', file), 'utf8'));
 const numbers = parseDefines(read('illumos-tcp.h.txt'), 'TCPS_');

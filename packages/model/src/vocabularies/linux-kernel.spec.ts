@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { linuxKernel } from './linux-kernel';
-import { excerptBody, parseCEnum } from './source-excerpt';
+import { excerptBody, parseCEnum } from '../../test/support/source-excerpt';
 
 const header = excerptBody(readFileSync(join(__dirname, 'sources', 'linux-tcp_states.h.txt'), 'utf8'));
 const members = parseCEnum(header, 'TCP_ESTABLISHED');

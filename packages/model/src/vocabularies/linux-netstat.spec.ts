@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { linuxNetstat } from './linux-netstat';
-import { excerptBody, parseCEnum, parseStringArray } from './source-excerpt';
+import { excerptBody, parseCEnum, parseStringArray } from '../../test/support/source-excerpt';
 
 const netstatC = excerptBody(readFileSync(join(__dirname, 'sources', 'net-tools-netstat.c.txt'), 'utf8'));
 const kernelStates = parseCEnum(netstatC, 'TCP_ESTABLISHED');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { linuxSs } from './linux-ss';
-import { excerptBody, parseCEnum, parseStringArray } from './source-excerpt';
+import { excerptBody, parseCEnum, parseStringArray } from '../../test/support/source-excerpt';
 
 const ssC = excerptBody(readFileSync(join(__dirname, 'sources', 'iproute2-ss.c.txt'), 'utf8'));
 const ssStates = parseCEnum(ssC, 'SS_UNKNOWN');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { macos } from './macos';
-import { excerptBody, parseDefines, parseStringArray } from './source-excerpt';
+import { excerptBody, parseDefines, parseStringArray } from '../../test/support/source-excerpt';
 
 const fsm = excerptBody(readFileSync(join(__dirname, 'sources', 'xnu-tcp_fsm.h.txt'), 'utf8'));
 const numbers = parseDefines(fsm, 'TCPS_');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { excerptBody, parseCEnum } from './source-excerpt';
+import { excerptBody, parseCEnum } from '../../test/support/source-excerpt';
 import { windowsMib } from './windows-mib';
 
 const tcpmib = excerptBody(readFileSync(join(__dirname, 'sources', 'windows-tcpmib.h.txt'), 'utf8'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { excerptBody, linesBetween, parseNetstatStates } from './source-excerpt';
+import { excerptBody, linesBetween, parseNetstatStates } from '../../test/support/source-excerpt';
 import { windowsNetstat } from './windows-netstat';
 
 const read = (file: string) => excerptBody(readFileSync(join(__dirname, 'sources', file), 'utf8'));
