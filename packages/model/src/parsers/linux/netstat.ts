@@ -2,7 +2,7 @@ import type { AddressFamily, ParseResult, ParseWarning, Socket } from '../../soc
 import { TcpState } from '../../states/tcp-state';
 import { stateByName } from '../../vocabularies';
 import { linuxNetstat } from '../../vocabularies/linux-netstat';
-import { addressOf, endpointProblems, familyOf, readEndpoint } from './endpoint';
+import { addressOf, endpointProblems, familyOf, readEndpoint, type Endpoint } from './endpoint';
 import { fields, lines, parseQueue } from './fields';
 
 /*
@@ -71,12 +71,11 @@ function readLine(line: string, warn: (message: string) => void): Socket | undef
   if (rowFamily === 'ipv6' && (localText.length === CUT_WIDTH || foreignText.length === CUT_WIDTH)) {
     warn('an address fills the 23-column field and may be cut short; netstat -W prints it whole');
   }
-  const family = familyOf(local) ?? familyOf(foreign) ?? rowFamily;
   return {
-    family,
-    localAddress: addressOf(local, family),
+    family: rowFamily,
+    localAddress: rowAddress(local, rowFamily),
     localPort: local.port,
-    remoteAddress: addressOf(foreign, family),
+    remoteAddress: rowAddress(foreign, rowFamily),
     remotePort: foreign.port,
     state,
     rawState: stateText,
@@ -84,6 +83,15 @@ function readLine(line: string, warn: (message: string) => void): Socket | undef
     sendQueue,
     ...owner(line.slice(row.ends[5]), warn),
   };
+}
+
+/**
+ * net-tools lib/inet6.c fix_v4_address() prints an IPv4-mapped address of a tcp6 socket as bare
+ * IPv4 (`127.0.0.1:7003` in a tcp6 row); it is given back its IPv6 form, as /proc and ss show it.
+ */
+function rowAddress(endpoint: Endpoint, family: AddressFamily): string {
+  const address = addressOf(endpoint, family);
+  return family === 'ipv6' && familyOf(endpoint) === 'ipv4' ? `::ffff:${address}` : address;
 }
 
 /** The -e and -p columns: `root 22606 1489/master`, `1000 63128 6491/ssh`, `-`, `6492/sshd: kbrazil`. */
