@@ -1,4 +1,6 @@
 export * from './common/address';
+export * from './detect';
+export * from './registry';
 export * from './linux';
 export * from './macos';
 export * from './freebsd';
