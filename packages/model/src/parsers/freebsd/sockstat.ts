@@ -57,6 +57,10 @@ function readRow(report: Report, tokens: string[], number: number, hasState?: bo
   }
   const name = tokens[proto] ?? '';
   if (!name.startsWith('tcp') && !name.startsWith('toe')) return undefined;
+  if (tokens.length < proto + 3) {
+    report.warn(number, `truncated row: no ${tokens.length === proto + 1 ? 'local' : 'foreign'} address`);
+    return undefined;
+  }
   const family: AddressFamily = name.endsWith('4') ? 'ipv4' : 'ipv6';
   const local = parseColonEndpoint(tokens[proto + 1], family);
   const remote = parseColonEndpoint(tokens[proto + 2], family);

@@ -9,6 +9,8 @@ interface Scan {
   tcp?: AddressFamily;
   /** Whether the TCP table has the `User Pid Command` columns of -u. */
   owners: boolean;
+  /** A section line or table header was seen: lines outside TCP tables belong to other sections. */
+  started: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Scan {
  * mitcp_state() for the state names).
  */
 export function parseIllumosNetstat(text: string): ParseResult {
-  const scan: Scan = { report: new Report('illumos-netstat'), owners: false };
+  const scan: Scan = { report: new Report('illumos-netstat'), owners: false, started: false };
   lines(text).forEach((line, index) => readLine(scan, line, index + 1));
   return scan.report.result();
 }
@@ -31,15 +33,17 @@ function readLine(scan: Scan, line: string, number: number): void {
   if (tokens.length === 0 || /^[-\s]+$/.test(line)) return;
   const section = /^\s*([A-Z0-9]+):\s*(IPv[46])?\s*$/.exec(line);
   if (section) {
+    scan.started = true;
     scan.tcp = section[1] === 'TCP' ? (section[2] === 'IPv6' ? 'ipv6' : 'ipv4') : undefined;
     return;
   }
   if (/^Active UNIX domain sockets/.test(line.trim())) {
-    scan.tcp = undefined;
+    [scan.started, scan.tcp] = [true, undefined];
     return;
   }
   if (line.includes('Local Address') && line.includes('Remote Address')) {
     // A TCP table header; pastes cut to the table (netstat -P tcp) have no section line above it.
+    scan.started = true;
     if (line.includes('Swind')) scan.tcp ??= 'ipv4';
     else scan.tcp = undefined;
     scan.owners = line.includes('Pid');
@@ -47,6 +51,7 @@ function readLine(scan: Scan, line: string, number: number): void {
   }
   if (/netstat\b/.test(line)) return; // the command line echoed in a paste
   if (scan.tcp) readRow(scan, scan.tcp, tokens, number);
+  else if (!scan.started) scan.report.warn(number, 'not in a TCP section of netstat output');
 }
 
 function readRow(scan: Scan, family: AddressFamily, tokens: string[], number: number): void {

@@ -12,9 +12,13 @@ import { count, fields, lines, Report } from '../freebsd/report';
  * sentence saying the owner cannot be obtained; the executable names the process of the row above.
  * Reference: https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/netstat
  */
+// "C:\> netstat -ano", "Active Connections" and the column header, in whatever language.
+const PREAMBLE_LINES = 3;
+
 export function parseWindowsNetstat(text: string): ParseResult {
   const report = new Report('windows-netstat');
   let rows = 0;
+  let preamble = 0;
   let owner: Socket | undefined;
   let ownerLines = 0;
   lines(text).forEach((line, index) => {
@@ -35,9 +39,11 @@ export function parseWindowsNetstat(text: string): ParseResult {
       if (name !== undefined && owner) owner.process = name;
       return;
     }
-    // Before the first row come the title and the translated header; after it, nothing else is expected.
-    if (rows > 0) report.warn(number, 'not a netstat row');
+    // Before the first row come the echoed command, the title and the translated header; nothing else.
+    if (rows === 0 && ++preamble <= PREAMBLE_LINES) return;
+    report.warn(number, 'not a netstat row');
   });
+  if (rows === 0 && preamble > 0) report.warn(0, 'no netstat rows found');
   return report.result();
 }
 
