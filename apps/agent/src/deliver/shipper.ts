@@ -1,0 +1,124 @@
+import type { SnapshotV1 } from '@tcpfleet/model';
+import type { Logger } from '../log/logger';
+import { gzipJson, type ApiClient } from './api';
+import type { DropCounter } from './drops';
+import { retryDelayMs, type Backoff } from './retry-after';
+import type { Spool } from './spool';
+
+/** How the delivery of one snapshot ended. */
+export type Delivery = 'delivered' | 'spooled' | 'rejected' | 'denied';
+
+type Sent = 'delivered' | 'rejected' | 'denied' | 'later';
+
+export interface ShipperOptions {
+  api: ApiClient;
+  token: string;
+  spool: Spool;
+  drops: DropCounter;
+  log: Logger;
+  backoff: Backoff;
+  /** Tries per snapshot before it waits in the spool for the next round. */
+  attempts: number;
+  sleep: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+/**
+ * Delivers snapshots in the order they were taken. A snapshot goes straight to the API when
+ * nothing waits before it; otherwise, or when the API cannot take it now, it joins the spool, and
+ * the spool is sent oldest first. Every try of one snapshot sends the same bytes and so the same
+ * id: the API stores a snapshot once however often it arrives.
+ */
+export class Shipper {
+  /** No request before this time: the server asked us to wait (Retry-After) or backoff ran out. */
+  private notBefore = 0;
+
+  constructor(private readonly options: ShipperOptions) {}
+
+  async deliver(snapshot: SnapshotV1): Promise<Delivery> {
+    const body = gzipJson(snapshot);
+    const carried = snapshot.collector.spoolDropped;
+    if (this.options.spool.size === 0 && this.now() >= this.notBefore) {
+      const sent = await this.send(snapshot.id, body, carried);
+      if (sent === 'delivered' || sent === 'rejected') return sent;
+      this.store(snapshot.id, body);
+      return sent === 'denied' ? 'denied' : 'spooled';
+    }
+    const name = this.store(snapshot.id, body);
+    const stop = await this.drain();
+    if (!this.options.spool.names().includes(name)) return 'delivered';
+    return stop === 'denied' ? 'denied' : 'spooled';
+  }
+
+  /** Sends spooled snapshots, oldest first, until the spool is empty or the API cannot take more. */
+  async drain(): Promise<'empty' | 'later' | 'denied'> {
+    const { spool } = this.options;
+    while (this.now() >= this.notBefore) {
+      const entry = spool.oldest();
+      if (!entry) return 'empty';
+      const sent = await this.send(entry.id, entry.body, entry.spoolDropped);
+      if (sent === 'later' || sent === 'denied') return sent;
+      spool.remove(entry.name);
+    }
+    return 'later';
+  }
+
+  private async send(id: string, body: Buffer, carried: number): Promise<Sent> {
+    const { api, log, backoff, attempts } = this.options;
+    for (let attempt = 0; ; attempt++) {
+      const answer = await api.sendSnapshot(this.options.token, body);
+      if (answer.kind === 'ok') {
+        log.info('snapshot delivered', { id, created: answer.value.created, current: answer.value.current });
+        return 'delivered';
+      }
+      if (answer.kind === 'rejected') {
+        // The API will never take these bytes; the drops they reported are owed again.
+        log.error('snapshot refused by the API, not retried', {
+          id,
+          status: answer.status,
+          reason: answer.reason,
+        });
+        this.options.drops.add(carried);
+        return 'rejected';
+      }
+      if (answer.kind === 'denied') {
+        log.error('host token refused; snapshots wait in the spool until the host enrols again', {
+          id,
+          reason: answer.reason,
+        });
+        return 'denied';
+      }
+      const wait = retryDelayMs(attempt, backoff, answer.retryAfterMs);
+      if (attempt + 1 >= attempts) {
+        this.notBefore = this.now() + wait;
+        log.warn('API unavailable; snapshot kept in the spool', {
+          id,
+          reason: answer.reason,
+          retryInMs: wait,
+        });
+        return 'later';
+      }
+      log.warn('API unavailable; retrying', {
+        id,
+        reason: answer.reason,
+        attempt: attempt + 1,
+        retryInMs: wait,
+      });
+      await this.options.sleep(wait);
+    }
+  }
+
+  private store(id: string, body: Buffer): string {
+    const { spool, drops, log } = this.options;
+    const dropped = spool.put(id, body);
+    for (const entry of dropped) {
+      log.warn('spool full; oldest snapshot dropped', { id: entry.id, spoolMax: spool.size });
+      drops.add(1 + entry.spoolDropped);
+    }
+    return spool.names().at(-1) as string;
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+}
