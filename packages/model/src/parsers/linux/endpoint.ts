@@ -1,5 +1,6 @@
 import type { AddressFamily } from '../../socket';
 import { normaliseAddress, parsePort } from '../common/address';
+import { quote } from './fields';
 import { servicePort } from './services';
 
 /** What stands before the port: an address, the wildcard `*`, `localhost`, or an unresolved name. */
@@ -87,9 +88,9 @@ export function addressOf(endpoint: Endpoint, family: AddressFamily): string {
 /** Warnings for what an endpoint could not resolve: an unknown service, a host name. */
 export function endpointProblems(endpoint: Endpoint, warn: (message: string) => void): void {
   if (endpoint.unknownService !== undefined) {
-    warn(`unknown service name "${endpoint.unknownService}"; port kept as 0 (print numbers with -n)`);
+    warn(`unknown service name ${quote(endpoint.unknownService)}; port kept as 0 (print numbers with -n)`);
   }
   if (endpoint.host.kind === 'name') {
-    warn(`host name "${endpoint.host.name}" is not resolved; address kept as the wildcard (use -n)`);
+    warn(`host name ${quote(endpoint.host.name)} is not resolved; address kept as the wildcard (use -n)`);
   }
 }

@@ -32,3 +32,8 @@ export function parseQueue(text: string): number | undefined {
   const value = Number(text);
   return value <= 0xffffffff ? value : undefined;
 }
+
+/** Input text quoted for a warning: escaped (control bytes stay readable) and cut at 40 characters. */
+export function quote(text: string): string {
+  return text.length > 40 ? `${JSON.stringify(text.slice(0, 40))}...` : JSON.stringify(text);
+}

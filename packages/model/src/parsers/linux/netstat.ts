@@ -3,7 +3,7 @@ import { TcpState } from '../../states/tcp-state';
 import { stateByName } from '../../vocabularies';
 import { linuxNetstat } from '../../vocabularies/linux-netstat';
 import { addressOf, endpointProblems, familyOf, readEndpoint, type Endpoint } from './endpoint';
-import { fields, lines, parseQueue } from './fields';
+import { fields, lines, parseQueue, quote } from './fields';
 
 /*
  * net-tools `netstat` (netstat.c tcp_do_one(), finish_this_one()). A TCP row is
@@ -45,7 +45,7 @@ function readLine(line: string, warn: (message: string) => void): Socket | undef
   if (OTHER_PROTOCOLS.has(proto)) return undefined;
   const rowFamily = FAMILY[proto];
   if (rowFamily === undefined) {
-    warn(`not a netstat row: unknown protocol "${proto}"`);
+    warn(`not a netstat row: unknown protocol ${quote(proto)}`);
     return undefined;
   }
   if (stateText === undefined || localText === undefined || foreignText === undefined) {
@@ -61,11 +61,11 @@ function readLine(line: string, warn: (message: string) => void): Socket | undef
   const local = readEndpoint(localText);
   const foreign = readEndpoint(foreignText);
   if (!local || !foreign) {
-    warn(`cannot read the ${local ? 'foreign' : 'local'} address "${local ? foreignText : localText}"`);
+    warn(`cannot read the ${local ? 'foreign' : 'local'} address ${quote(local ? foreignText : localText)}`);
     return undefined;
   }
   const state = stateByName(linuxNetstat, stateText);
-  if (state === TcpState.UNKNOWN) warn(`unknown state "${stateText}"`);
+  if (state === TcpState.UNKNOWN) warn(`unknown state ${quote(stateText)}`);
   endpointProblems(local, warn);
   endpointProblems(foreign, warn);
   if (rowFamily === 'ipv6' && (localText.length === CUT_WIDTH || foreignText.length === CUT_WIDTH)) {
@@ -107,7 +107,7 @@ function owner(
     // User (a name unless -n or --numeric-users) and Inode.
     const extended = /^(\S+)\s+(\d+)(?:\s+|$)/.exec(program);
     if (!extended?.[1] || !extended[2]) {
-      warn(`cannot read the User and Inode columns "${program}"`);
+      warn(`cannot read the User and Inode columns ${quote(program)}`);
       return out;
     }
     if (/^\d{1,10}$/.test(extended[1])) out.uid = Number(extended[1]);
@@ -119,7 +119,7 @@ function owner(
     out.pid = Number(owner[1]);
     out.process = owner[2];
   } else if (program !== '-' && program !== '') {
-    warn(`cannot read the PID/Program name column "${program}"`);
+    warn(`cannot read the PID/Program name column ${quote(program)}`);
   }
   return out;
 }

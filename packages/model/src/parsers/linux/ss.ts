@@ -3,7 +3,7 @@ import { TcpState } from '../../states/tcp-state';
 import { stateByName } from '../../vocabularies';
 import { linuxSs } from '../../vocabularies/linux-ss';
 import { addressOf, endpointProblems, familyOf, readEndpoint, type Endpoint } from './endpoint';
-import { fields, lines, parseQueue } from './fields';
+import { fields, lines, parseQueue, quote } from './fields';
 
 /*
  * iproute2 `ss` (misc/ss.c). Rows are "[Netid] State Recv-Q Send-Q Local:Port Peer:Port [Process]";
@@ -76,11 +76,11 @@ function readLine(
   const local = readEndpoint(localText);
   const peer = readEndpoint(peerText);
   if (!local || !peer) {
-    warn(`cannot read the ${local ? 'peer' : 'local'} address "${local ? peerText : localText}"`);
+    warn(`cannot read the ${local ? 'peer' : 'local'} address ${quote(local ? peerText : localText)}`);
     return undefined;
   }
   const state = stateByName(linuxSs, stateText);
-  if (state === TcpState.UNKNOWN) warn(`unknown state "${stateText}"`);
+  if (state === TcpState.UNKNOWN) warn(`unknown state ${quote(stateText)}`);
   endpointProblems(local, warn);
   endpointProblems(peer, warn);
   const family = familyOf(local) ?? familyOf(peer) ?? wildcardOf(local, peer, wildcard);
@@ -94,7 +94,7 @@ function readLine(
     rawState: stateText,
     recvQueue,
     sendQueue,
-    ...extras(line.slice(row.ends[offset + 4])),
+    ...extras(line.slice(row.ends[offset + 4]), warn),
   };
 }
 
@@ -107,17 +107,21 @@ function wildcardOf(local: Endpoint, peer: Endpoint, wildcard: AddressFamily): A
  * from -p, and `uid:1000 ino:35712 sk:...` from -e. ss.c find_entry() prints one `("name",pid=,fd=)`
  * per process holding the socket; a socket shared after fork() lists several, and the first is kept.
  */
-function extras(rest: string): Pick<Socket, 'pid' | 'process' | 'uid' | 'inode'> {
+function extras(
+  rest: string,
+  warn: (message: string) => void,
+): Pick<Socket, 'pid' | 'process' | 'uid' | 'inode'> {
   const out: Pick<Socket, 'pid' | 'process' | 'uid' | 'inode'> = {};
   const users = rest.indexOf('users:(("');
   if (users >= 0) {
     const nameStart = users + 'users:(("'.length;
-    const nameEnd = rest.indexOf('",pid=', nameStart);
-    const pid = nameEnd < 0 ? null : /^\d+/.exec(rest.slice(nameEnd + '",pid='.length));
-    if (pid) {
+    // Older iproute2 printed `users:(("sshd",1045,3))`, without `pid=` and `fd=`.
+    const nameEnd = rest.indexOf('",', nameStart);
+    const pid = nameEnd < 0 ? null : /^(?:pid=)?(\d{1,10}),/.exec(rest.slice(nameEnd + 2));
+    if (pid?.[1]) {
       out.process = rest.slice(nameStart, nameEnd);
-      out.pid = Number(pid[0]);
-    }
+      out.pid = Number(pid[1]);
+    } else warn(`cannot read the process column ${quote(rest.slice(users).trim())}`);
   }
   const uid = /(?:^|\s)uid:(\d{1,10})(?=\s|$)/.exec(rest);
   if (uid?.[1]) out.uid = Number(uid[1]);
