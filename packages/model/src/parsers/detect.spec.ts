@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FormatName } from '../socket';
 import { detectFormat } from './detect';
 
-const shared = join(__dirname, '../../../../../shared/fixtures');
+const fixtures = join(__dirname, '../../test/fixtures');
 
 describe('detectFormat', () => {
   it.each([
@@ -18,7 +19,8 @@ describe('detectFormat', () => {
     ['ESTAB 0      0      127.0.0.1:5432     127.0.0.1:40110', 'linux-ss'],
     ['tcp   LISTEN 0      4096   [::]:22      [::]:*', 'linux-ss'],
     ['tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN', 'linux-netstat'],
-    ['tcp4       0      0  127.0.0.1.51836        *.*                    LISTEN', 'freebsd-netstat'],
+    ['tcp4       0      0  127.0.0.1.51836        *.*                    LISTEN', 'macos-netstat'],
+    ['tcp4       0      0 127.0.0.1.25           *.*                    LISTEN', 'freebsd-netstat'],
     ['  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1044', 'windows-netstat'],
     [
       'LocalAddress LocalPort RemoteAddress RemotePort State AppliedSetting OwningProcess',
@@ -37,16 +39,26 @@ describe('detectFormat', () => {
     expect(detectFormat('\u0000\u0001\u0002')).toBeUndefined();
   });
 
-  it.each([
-    ['linux-proc-net-tcp.jc.txt', 'linux-proc'],
-    ['linux-proc-net-tcp6.jc.txt', 'linux-proc'],
-    ['centos7.7-ss-a.jc.txt', 'linux-ss'],
-    ['centos7.7-nettools-netstat-aeep.jc.txt', 'linux-netstat'],
-    ['freebsd12-netstat-an.jc.txt', 'freebsd-netstat'],
-    ['macos26.4-netstat-anv-p-tcp.txt', 'macos-netstat'],
-    ['windows10-netstat-an.jc.txt', 'windows-netstat'],
-    ['windows-powershell-get-nettcpconnection.snippets.txt', 'powershell-table'],
-  ])('recognises the captured %s as %s', (file, format) => {
-    expect(detectFormat(readFileSync(join(shared, file), 'utf8'))).toBe(format);
+  it.each(capturedFixtures())('recognises the captured %s as %s', (file, format) => {
+    expect(detectFormat(readFileSync(join(fixtures, file), 'utf8'))).toBe(format);
   });
 });
+
+/** Every real capture (and hand-built sample) of the project, with the format its folder and name say. */
+function capturedFixtures(): [string, FormatName][] {
+  const formatOf = (os: string, name: string): FormatName => {
+    if (os === 'linux')
+      return name.includes('proc') ? 'linux-proc' : name.includes('ss-') ? 'linux-ss' : 'linux-netstat';
+    if (os === 'freebsd') return name.includes('sockstat') ? 'freebsd-sockstat' : 'freebsd-netstat';
+    if (os === 'windows') {
+      if (!name.includes('powershell')) return 'windows-netstat';
+      return name.endsWith('.json') ? 'powershell-json' : 'powershell-table';
+    }
+    return os === 'macos' ? 'macos-netstat' : 'illumos-netstat';
+  };
+  return ['linux', 'macos', 'freebsd', 'windows', 'illumos'].flatMap((os) =>
+    readdirSync(join(fixtures, os))
+      .filter((name) => /\.(txt|json)$/.test(name) && !name.endsWith('.source.txt'))
+      .map((name): [string, FormatName] => [`${os}/${name}`, formatOf(os, name)]),
+  );
+}

@@ -23,18 +23,28 @@ const SIGNS: readonly Sign[] = [
   },
   // PowerShell: Format-Table header, or ConvertTo-Json output.
   { format: 'powershell-table', test: (l) => /^\s*LocalAddress\s+LocalPort\b/.test(l) },
-  { format: 'powershell-json', test: (l) => /^\s*[[{]/.test(l) },
+  // JSON opens with [ or { followed by a quote, a brace or nothing: not a shell prompt like "[root@h ~]#".
+  { format: 'powershell-json', test: (l) => /^\s*[[{]\s*(["{[]|$)/.test(l) },
   // illumos/Solaris netstat: per-protocol sections, or its TCP header with Swind/Rwind.
   { format: 'illumos-netstat', test: (l) => /^TCP: IPv[46]\s*$/.test(l) },
-  { format: 'illumos-netstat', test: (l) => /^\s*Local Address\s+Remote Address\s+Swind\s+Send-Q/.test(l) },
+  {
+    format: 'illumos-netstat',
+    test: (l) => /^\s*Local Address\s+Remote Address\s.*\bSwind\s+Send-Q\s+Rwind\b/.test(l),
+  },
   // FreeBSD sockstat: "USER COMMAND PID FD PROTO LOCAL ADDRESS FOREIGN ADDRESS".
   { format: 'freebsd-sockstat', test: (l) => /^USER\s+COMMAND\s+PID\s+FD\s+PROTO\b/.test(l) },
   // ss: its header names the columns "Local Address:Port", rows start with a netid or a state.
   { format: 'linux-ss', test: (l) => /Local Address:Port\s+Peer Address:Port/.test(l) },
   { format: 'linux-ss', test: (l) => ssRow.test(l) },
-  // macOS netstat -v columns (old: rhiwat shiwat pid; new: process:pid), and macOS's unix section.
-  { format: 'macos-netstat', test: (l) => /\brhiwat\s+shiwat\b/.test(l) },
-  { format: 'macos-netstat', test: (l) => /^Active LOCAL \(UNIX\) domain sockets/.test(l) },
+  // macOS netstat: -v columns, -A's Flowhash, sections only XNU has, and the two spaces its header
+  // and rows put after Send-Q (FreeBSD puts one; Apple network_cmds netstat.tproj/inet.c).
+  { format: 'macos-netstat', test: (l) => /\brhiwat\s+shiwat\b|\bSocket\s+Flowhash\b/.test(l) },
+  {
+    format: 'macos-netstat',
+    test: (l) => /^Active (LOCAL \(UNIX\) domain sockets|Multipath Internet)/.test(l),
+  },
+  { format: 'macos-netstat', test: (l) => /^Proto Recv-Q Send-Q {2}Local Address/.test(l) },
+  { format: 'macos-netstat', test: (l) => /^tcp(4|6|46) +\d+ +\d+ {2}\S+\.(\d+|\*) /.test(l) },
   // Windows netstat: upper-case TCP rows with host:port pairs (headers are localised, rows are not).
   { format: 'windows-netstat', test: (l) => /^\s+TCP\s+\S+:\d+\s+\S+:(\d+|\*)\s*/.test(l) },
   // Linux net-tools: "tcp"/"tcp6" rows with host:port; BSD netstat prints tcp4/tcp46 and host.port.
