@@ -1,9 +1,8 @@
 import type { AddressFamily, ParseResult, ParseWarning, Socket } from '../../socket';
-import { TcpState } from '../../states/tcp-state';
-import { stateByName } from '../../vocabularies';
 import { linuxNetstat } from '../../vocabularies/linux-netstat';
-import { addressOf, endpointProblems, familyOf, readEndpoint, type Endpoint } from './endpoint';
-import { fields, lines, parseQueue, quote } from './fields';
+import { readConnection } from './connection';
+import { addressOf, familyOf, type Endpoint } from './endpoint';
+import { fields, lines, quote } from './fields';
 
 /*
  * net-tools `netstat` (netstat.c tcp_do_one(), finish_this_one()). A TCP row is
@@ -40,7 +39,7 @@ export function parseLinuxNetstat(text: string): ParseResult {
 
 function readLine(line: string, warn: (message: string) => void): Socket | undefined {
   const row = fields(line, 6);
-  const [proto, recvText, sendText, localText, foreignText, stateText] = row.values;
+  const [proto, recvQueue, sendQueue, local, remote, state] = row.values;
   if (proto === undefined || proto === 'Proto' || line.startsWith('Active ')) return undefined;
   if (OTHER_PROTOCOLS.has(proto)) return undefined;
   const rowFamily = FAMILY[proto];
@@ -48,39 +47,25 @@ function readLine(line: string, warn: (message: string) => void): Socket | undef
     warn(`not a netstat row: unknown protocol ${quote(proto)}`);
     return undefined;
   }
-  if (stateText === undefined || localText === undefined || foreignText === undefined) {
+  if (state === undefined) {
     warn('the row ends before the State column');
     return undefined;
   }
-  const recvQueue = parseQueue(recvText ?? '');
-  const sendQueue = parseQueue(sendText ?? '');
-  if (recvQueue === undefined || sendQueue === undefined) {
-    warn('Recv-Q and Send-Q must be decimal numbers below 2^32');
-    return undefined;
-  }
-  const local = readEndpoint(localText);
-  const foreign = readEndpoint(foreignText);
-  if (!local || !foreign) {
-    warn(`cannot read the ${local ? 'foreign' : 'local'} address ${quote(local ? foreignText : localText)}`);
-    return undefined;
-  }
-  const state = stateByName(linuxNetstat, stateText);
-  if (state === TcpState.UNKNOWN) warn(`unknown state ${quote(stateText)}`);
-  endpointProblems(local, warn);
-  endpointProblems(foreign, warn);
-  if (rowFamily === 'ipv6' && (localText.length === CUT_WIDTH || foreignText.length === CUT_WIDTH)) {
+  const read = readConnection({ state, recvQueue, sendQueue, local, remote }, linuxNetstat, warn);
+  if (!read) return undefined;
+  if (rowFamily === 'ipv6' && (local?.length === CUT_WIDTH || remote?.length === CUT_WIDTH)) {
     warn('an address fills the 23-column field and may be cut short; netstat -W prints it whole');
   }
   return {
     family: rowFamily,
-    localAddress: rowAddress(local, rowFamily),
-    localPort: local.port,
-    remoteAddress: rowAddress(foreign, rowFamily),
-    remotePort: foreign.port,
-    state,
-    rawState: stateText,
-    recvQueue,
-    sendQueue,
+    localAddress: rowAddress(read.local, rowFamily),
+    localPort: read.local.port,
+    remoteAddress: rowAddress(read.remote, rowFamily),
+    remotePort: read.remote.port,
+    state: read.state,
+    rawState: read.rawState,
+    recvQueue: read.recvQueue,
+    sendQueue: read.sendQueue,
     ...owner(line.slice(row.ends[5]), warn),
   };
 }

@@ -1,9 +1,8 @@
 import type { AddressFamily, ParseResult, ParseWarning, Socket } from '../../socket';
-import { TcpState } from '../../states/tcp-state';
-import { stateByName } from '../../vocabularies';
 import { linuxSs } from '../../vocabularies/linux-ss';
-import { addressOf, endpointProblems, familyOf, readEndpoint, type Endpoint } from './endpoint';
-import { fields, lines, parseQueue, quote } from './fields';
+import { readConnection } from './connection';
+import { addressOf, familyOf, type Endpoint } from './endpoint';
+import { fields, lines, quote } from './fields';
 
 /*
  * iproute2 `ss` (misc/ss.c). Rows are "[Netid] State Recv-Q Send-Q Local:Port Peer:Port [Process]";
@@ -58,42 +57,25 @@ function readLine(
   if (first === 'Netid' || first === 'State') return undefined;
   if (first !== undefined && OTHER_NETIDS.has(first)) return undefined;
   const offset = first === 'tcp' ? 1 : 0;
-  const [stateText, recvText, sendText, localText, peerText] = row.values.slice(offset);
-  if (stateText === undefined || !STATE_WORD.test(stateText)) {
+  const [state, recvQueue, sendQueue, local, remote] = row.values.slice(offset);
+  if (state === undefined || !STATE_WORD.test(state)) {
     warn('not an ss row: expected "[Netid] State Recv-Q Send-Q Local:Port Peer:Port"');
     return undefined;
   }
-  if (peerText === undefined || localText === undefined) {
-    warn('the row ends before the peer address');
-    return undefined;
-  }
-  const recvQueue = parseQueue(recvText ?? '');
-  const sendQueue = parseQueue(sendText ?? '');
-  if (recvQueue === undefined || sendQueue === undefined) {
-    warn('Recv-Q and Send-Q must be decimal numbers below 2^32');
-    return undefined;
-  }
-  const local = readEndpoint(localText);
-  const peer = readEndpoint(peerText);
-  if (!local || !peer) {
-    warn(`cannot read the ${local ? 'peer' : 'local'} address ${quote(local ? peerText : localText)}`);
-    return undefined;
-  }
-  const state = stateByName(linuxSs, stateText);
-  if (state === TcpState.UNKNOWN) warn(`unknown state ${quote(stateText)}`);
-  endpointProblems(local, warn);
-  endpointProblems(peer, warn);
-  const family = familyOf(local) ?? familyOf(peer) ?? wildcardOf(local, peer, wildcard);
+  const read = readConnection({ state, recvQueue, sendQueue, local, remote }, linuxSs, warn);
+  if (!read) return undefined;
+  const family =
+    familyOf(read.local) ?? familyOf(read.remote) ?? wildcardOf(read.local, read.remote, wildcard);
   return {
     family,
-    localAddress: addressOf(local, family),
-    localPort: local.port,
-    remoteAddress: addressOf(peer, family),
-    remotePort: peer.port,
-    state,
-    rawState: stateText,
-    recvQueue,
-    sendQueue,
+    localAddress: addressOf(read.local, family),
+    localPort: read.local.port,
+    remoteAddress: addressOf(read.remote, family),
+    remotePort: read.remote.port,
+    state: read.state,
+    rawState: read.rawState,
+    recvQueue: read.recvQueue,
+    sendQueue: read.sendQueue,
     ...extras(line.slice(row.ends[offset + 4]), warn),
   };
 }
