@@ -18,6 +18,8 @@ describe('detectFormat', () => {
     ['State  Recv-Q Send-Q Local Address:Port  Peer Address:Port Process', 'linux-ss'],
     ['ESTAB 0      0      127.0.0.1:5432     127.0.0.1:40110', 'linux-ss'],
     ['tcp   LISTEN 0      4096   [::]:22      [::]:*', 'linux-ss'],
+    ['u_str ESTAB 0      0      * 31337        * 31338', undefined],
+    ['nl    UNCONN 0      0      rtnl:kernel  *', undefined],
     ['tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN', 'linux-netstat'],
     ['tcp4       0      0  127.0.0.1.51836        *.*                    LISTEN', 'macos-netstat'],
     ['tcp4       0      0 127.0.0.1.25           *.*                    LISTEN', 'freebsd-netstat'],

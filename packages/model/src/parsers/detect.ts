@@ -1,9 +1,12 @@
 import type { FormatName } from '../socket';
 import { linuxSs } from '../vocabularies/linux-ss';
 
-// ss rows without their header start with an optional netid and one of ss's own state words.
+// ss rows without their header start with an optional netid (iproute2 misc/ss.c, netid names)
+// and one of ss's own state words.
 const ssStateWords = linuxSs.entries.map((entry) => entry.name.replace(/-/g, '\\-')).join('|');
-const ssRow = new RegExp(`^(?:tcp\\s+)?(?:${ssStateWords})\\s+\\d+\\s+\\d+\\s+\\S+:(?:\\d+|\\*)\\s`);
+const ssRow = new RegExp(
+  `^(?:(?:tcp|udp|raw|nl|p_raw|p_dgr|u_str|u_dgr|u_seq|v_str|v_dgr|mptcp|sctp)\\s+)?(?:${ssStateWords})\\s+\\d+\\s+\\d+\\s+\\S+:(?:\\d+|\\*)\\s`,
+);
 
 /**
  * Signs that tell pasted socket listings apart, each the header or row shape one tool prints.
