@@ -1,0 +1,56 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { Config } from '../config/config';
+import { PgliteDialect } from './pglite-dialect';
+import type { Schema } from './schema';
+import { StoreLock } from './store-lock';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** An open database: the query builder, which engine runs it, and the store lock when embedded. */
+export interface Database {
+  db: Kysely<Schema>;
+  engine: Engine;
+  lock: StoreLock | null;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+
+// node-postgres returns int8 (count(*), sum(integer)) as strings to keep precision; counts of sockets
+// stay far below 2^53, so both engines hand the repositories plain numbers.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Opens PostgreSQL at DATABASE_URL, or else the embedded store in the data dir under its lock. */
+export async function openDatabase(config: Config, command: string): Promise<Database> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: config.databasePoolSize,
+      connectionTimeoutMillis: 5_000,
+      types,
+    });
+    // An idle client that loses its server must not take the process down.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', lock: null, close: () => db.destroy() };
+  }
+  const lock = await StoreLock.acquire(config.dataDir, command);
+  try {
+    const pglite = await PGlite.create(join(config.dataDir, 'pgdata'));
+    const db = new Kysely<Schema>({ dialect: new PgliteDialect(pglite) });
+    const close = async (): Promise<void> => {
+      await db.destroy();
+      await lock.release();
+    };
+    return { db, engine: 'pglite', lock, close };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { asDomainError, DomainError, type ErrorCode } from './domain-error';
+import { httpStatusOf } from './http-status';
+import { toGraphqlError } from './graphql-error.mapper';
+
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The error body every REST endpoint answers with. */
+export interface ErrorBody {
+  error: { code: ErrorCode | string; message: string; fields?: { field: string; reason: string }[] };
+}
+
+export function sendError(response: Response, error: DomainError): void {
+  if (error.code === 'database_unavailable') response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.fields.length > 0) body.error.fields = error.fields;
+  response.status(httpStatusOf(error.code)).json(body);
+}
+
+/**
+ * The one place errors leave the API: REST requests get a JSON error body with the status of the code,
+ * GraphQL resolvers get a GraphQL error carrying the code. Anything else is a bug: logged, answered 500.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    const domain = asDomainError(exception);
+    if ((host.getType() as string) === 'graphql') return toGraphqlError(domain, exception, this.logger);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (domain) return sendError(response, domain);
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return response.status(status).json({ error: { code: `http_${status}`, message: exception.message } });
+    }
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+    return response.status(500).json({ error: { code: 'internal', message: 'internal error' } });
+  }
+}
