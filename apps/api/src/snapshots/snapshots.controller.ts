@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { SnapshotReceipt } from '@tcpfleet/model';
+import type { TokenHost } from '../auth/host-tokens.repository';
+import { HostTokenGuard, TokenHostOf } from '../auth/guards';
+import { SnapshotDto } from './snapshot.dto';
+import { SnapshotsService } from './snapshots.service';
+
+class SnapshotReceiptDto implements SnapshotReceipt {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'False when this id had been stored before: nothing was written again' })
+  created!: boolean;
+  @ApiProperty({ description: 'False when the host already had a newer snapshot: stored as history only' })
+  current!: boolean;
+}
+
+@ApiTags('agents')
+@Controller('v1/snapshots')
+export class SnapshotsController {
+  constructor(private readonly snapshots: SnapshotsService) {}
+
+  @Post()
+  @HttpCode(200)
+  @UseGuards(HostTokenGuard)
+  @ApiBearerAuth('hostToken')
+  @ApiOperation({ summary: "Store a snapshot of the token's host (JSON, gzip accepted); idempotent on id" })
+  @ApiResponse({ status: 200, type: SnapshotReceiptDto, description: 'Committed (or stored before)' })
+  @ApiResponse({ status: 400, description: 'A bad field; the body names each one; nothing stored' })
+  @ApiResponse({ status: 401, description: 'Missing, unknown or revoked host token' })
+  @ApiResponse({ status: 403, description: "The snapshot is not of the token's host" })
+  @ApiResponse({ status: 409, description: 'The id was used before by a snapshot with other content' })
+  @ApiResponse({ status: 413, description: 'The body is over the limit' })
+  @ApiResponse({ status: 503, description: 'The database is unavailable; retry after Retry-After seconds' })
+  ingest(@TokenHostOf() host: TokenHost, @Body() snapshot: SnapshotDto): Promise<SnapshotReceipt> {
+    return this.snapshots.ingest(host, snapshot);
+  }
+}

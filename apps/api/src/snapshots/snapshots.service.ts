@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SnapshotReceipt } from '@tcpfleet/model';
+import type { TokenHost } from '../auth/host-tokens.repository';
+import type { Config } from '../config/config';
+import type { Database } from '../database/database';
+import { DATABASE, InjectConfig } from '../database/database.module';
+import { DomainError, invalidInput, isDatabaseUnavailable } from '../errors/domain-error';
+import { Batcher } from './batcher';
+import { countRows } from './count-rows';
+import { snapshotDigest } from './digest';
+import type { IngestOutcome } from './ingest-plan';
+import type { SnapshotDto } from './snapshot.dto';
+import { SnapshotsRepository, type IngestSnapshot } from './snapshots.repository';
+
+const DAY_MS = 86_400_000;
+
+@Injectable()
+export class SnapshotsService {
+  private readonly batcher: Batcher<IngestSnapshot, IngestOutcome>;
+
+  constructor(
+    repository: SnapshotsRepository,
+    @InjectConfig() private readonly config: Config,
+    @Inject(DATABASE) database: Database,
+  ) {
+    const concurrency =
+      database.engine === 'pglite' ? 1 : Math.max(1, Math.floor(config.databasePoolSize / 2));
+    this.batcher = new Batcher(
+      (items) => repository.ingest(items),
+      { maxBatch: 50, concurrency },
+      (error) => {
+        return !isDatabaseUnavailable(error);
+      },
+    );
+  }
+
+  /** Stores a snapshot of the token's host; answers once it is committed (or was stored before). */
+  async ingest(host: TokenHost, snapshot: SnapshotDto, now = new Date()): Promise<SnapshotReceipt> {
+    this.checkOwner(host, snapshot);
+    const collectedAt = this.checkTime(snapshot.collectedAt, now);
+    const outcome = await this.batcher.submit({
+      hostId: host.hostId,
+      snapshotId: snapshot.id.toLowerCase(),
+      collectedAt,
+      digest: snapshotDigest(snapshot),
+      snapshot,
+      rows: countRows(snapshot.counts, snapshot.sockets),
+    });
+    if (outcome.kind === 'conflict') {
+      throw new DomainError('conflict', `${outcome.message}; a new snapshot needs a new id`, [
+        { field: 'id', reason: 'already used by a snapshot with other content' },
+      ]);
+    }
+    return { id: snapshot.id, created: outcome.created, current: outcome.current };
+  }
+
+  private checkOwner(host: TokenHost, snapshot: SnapshotDto): void {
+    if (snapshot.host.hostname !== host.hostname) {
+      throw new DomainError(
+        'forbidden',
+        `this token belongs to host ${host.hostname}; it cannot write snapshots of ${snapshot.host.hostname}`,
+      );
+    }
+    const machineId = snapshot.host.machineId;
+    if (host.machineId !== null && machineId !== undefined && machineId !== host.machineId) {
+      throw new DomainError('forbidden', `host ${host.hostname} was enrolled with another machine id`);
+    }
+  }
+
+  /** A time within the history kept and not ahead of the server's clock by more than the skew allowed. */
+  private checkTime(collectedAt: string, now: Date): Date {
+    const at = new Date(collectedAt);
+    if (Number.isNaN(at.getTime()))
+      throw invalidInput([{ field: 'collectedAt', reason: 'is not a valid time' }]);
+    if (at.getTime() > now.getTime() + this.config.maxClockSkewSeconds * 1000) {
+      throw invalidInput([
+        {
+          field: 'collectedAt',
+          reason: `is ahead of the server clock by more than ${this.config.maxClockSkewSeconds}s`,
+        },
+      ]);
+    }
+    if (at.getTime() < now.getTime() - this.config.retentionDays * DAY_MS) {
+      throw invalidInput([
+        {
+          field: 'collectedAt',
+          reason: `is older than the ${this.config.retentionDays} days of history kept`,
+        },
+      ]);
+    }
+    return at;
+  }
+}
