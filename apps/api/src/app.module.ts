@@ -1,0 +1,39 @@
+import { GraphQLModule } from '@nestjs/graphql';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
+import type { Config } from './config/config';
+import type { Database } from './database/database';
+import { DatabaseModule } from './database/database.module';
+import { EnrollModule } from './enroll/enroll.module';
+import { FleetModule } from './fleet/fleet.module';
+import { graphqlOptions } from './graphql/graphql.options';
+import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
+import { HostsModule } from './hosts/hosts.module';
+import { IdeModule } from './ide/ide.module';
+import { SnapshotsModule } from './snapshots/snapshots.module';
+import { StatesModule } from './states/states.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: Config, database: Database, localAdminSecret: string | null): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot(config, database),
+        AuthModule.forRoot(localAdminSecret),
+        GraphQLModule.forRoot(graphqlOptions()),
+        HealthModule,
+        EnrollModule,
+        SnapshotsModule,
+        HistoryModule,
+        HostsModule,
+        FleetModule,
+        StatesModule,
+        AdminModule,
+        IdeModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { InjectKysely } from '../database/database.module';
+import type { Schema } from '../database/schema';
+import type { CountMatch } from './host-query';
+import { matchConditions } from './hosts.repository';
+
+export interface CountRowOut {
+  state: string;
+  direction: string;
+  port: number;
+  process: string | null;
+  pid: number | null;
+  count: number;
+}
+
+export interface ProcessRow {
+  hostId: string;
+  name: string | null;
+  pid: number | null;
+  count: number;
+}
+
+export interface SocketQuery {
+  states: string[] | null;
+  port: number | null;
+  process: string | null;
+  limit: number;
+}
+
+export interface SocketListRow {
+  collectedAt: Date | null;
+  truncated: boolean;
+  sockets: Record<string, unknown>[];
+}
+
+export interface HistoryQuery {
+  match: CountMatch;
+  from: Date;
+  to: Date;
+  stepSeconds: number;
+}
+
+export interface HistoryRow {
+  at: Date;
+  count: number;
+  min: number;
+  average: number;
+  samples: number;
+}
+
+const where = (parts: RawBuilder<unknown>[]): RawBuilder<unknown> =>
+  parts.length === 0 ? sql`true` : sql.join(parts, sql` and `);
+
+/** One host's detail: its current counts, processes, socket list and history. */
+@Injectable()
+export class HostDetailRepository {
+  constructor(@InjectKysely() private readonly db: Kysely<Schema>) {}
+
+  async counts(hostId: string, match: CountMatch): Promise<CountRowOut[]> {
+    const result = await sql<CountRowOut>`
+      select c.state, c.direction, c.port, c.process, c.pid, c.count from current_counts c
+      where c.host_id = ${hostId} and ${where(matchConditions(match))}
+      order by c.count desc, c.state, c.port, c.process limit 10000`.execute(this.db);
+    return result.rows;
+  }
+
+  /** The processes holding the matched sockets of several hosts at once, biggest first per host. */
+  async processes(hostIds: string[], match: CountMatch, limit: number): Promise<ProcessRow[]> {
+    const result = await sql<ProcessRow>`
+      select host_id as "hostId", name, pid, count from (
+        select c.host_id, c.process as name, max(c.pid) as pid, sum(c.count)::int as count,
+          row_number() over (partition by c.host_id order by sum(c.count) desc, c.process) as rank
+        from current_counts c
+        where c.host_id = any(${hostIds}::uuid[]) and ${where(matchConditions(match))}
+        group by c.host_id, c.process) ranked
+      where rank <= ${limit} order by host_id, count desc, name`.execute(this.db);
+    return result.rows;
+  }
+
+  async sockets(hostId: string, query: SocketQuery): Promise<SocketListRow> {
+    const parts: RawBuilder<unknown>[] = [];
+    if (query.states) parts.push(sql`s.state = any(${query.states}::text[])`);
+    if (query.port !== null)
+      parts.push(sql`(s."localPort" = ${query.port} or s."remotePort" = ${query.port})`);
+    if (query.process !== null) parts.push(sql`s.process = ${query.process}`);
+    const list = await sql<{ collected_at: Date; truncated: boolean }>`
+      select collected_at, truncated from host_sockets where host_id = ${hostId}`.execute(this.db);
+    if (list.rows.length === 0) return { collectedAt: null, truncated: false, sockets: [] };
+    const result = await sql<Record<string, unknown>>`
+      select s.* from host_sockets h,
+        jsonb_to_recordset(h.sockets) as s(family text, "localAddress" text, "localPort" integer,
+          "remoteAddress" text, "remotePort" integer, state text, "recvQueue" float8, "sendQueue" float8,
+          pid integer, process text, uid float8)
+      where h.host_id = ${hostId} and ${where(parts)}
+      limit ${query.limit}`.execute(this.db);
+    return {
+      collectedAt: list.rows[0].collected_at,
+      truncated: list.rows[0].truncated,
+      sockets: result.rows,
+    };
+  }
+
+  /**
+   * The matched count of every snapshot of a host in [from, to), zero where a snapshot had no matching
+   * rows (hence the ledger on the left), then bucketed by step.
+   */
+  async history(hostId: string, query: HistoryQuery): Promise<HistoryRow[]> {
+    const from = query.from.toISOString();
+    const to = query.to.toISOString();
+    const result = await sql<HistoryRow>`
+      select date_bin(make_interval(secs => ${query.stepSeconds}), t.collected_at, ${from}::timestamptz) as at,
+        max(t.total)::int as count, min(t.total)::int as min, avg(t.total)::float8 as average,
+        count(*)::int as samples
+      from (
+        select s.collected_at, coalesce(sum(c.count), 0) as total
+        from snapshots s
+        left join count_history c on c.host_id = s.host_id and c.collected_at = s.collected_at
+          and ${where(matchConditions(query.match))}
+          and c.collected_at >= ${from}::timestamptz and c.collected_at < ${to}::timestamptz
+        where s.host_id = ${hostId} and s.collected_at >= ${from}::timestamptz and s.collected_at < ${to}::timestamptz
+        group by s.collected_at) t
+      group by 1 order by 1`.execute(this.db);
+    return result.rows;
+  }
+}

@@ -1,0 +1,92 @@
+import { ArgsType, Field, GraphQLISODateTime, Int } from '@nestjs/graphql';
+import { Direction, TcpState } from '@tcpfleet/model';
+import { Type } from 'class-transformer';
+import {
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { HostOrder, HostWhere, SocketCountFilter, SocketFilter } from './hosts.input';
+
+export const MAX_PAGE = 500;
+
+@ArgsType()
+export class HostsArgs {
+  @Field(() => HostWhere, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HostWhere)
+  where?: HostWhere;
+
+  @Field(() => HostOrder, {
+    nullable: true,
+    description: 'Default: COUNT DESC with a socket filter, else HOSTNAME',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HostOrder)
+  orderBy?: HostOrder;
+
+  @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(MAX_PAGE) first!: number;
+
+  @Field({ nullable: true, description: 'endCursor of the previous page' })
+  @IsOptional()
+  @MaxLength(1000)
+  after?: string;
+}
+
+@ArgsType()
+export class CountsArgs {
+  @Field(() => SocketCountFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SocketCountFilter)
+  where?: SocketCountFilter;
+}
+
+@ArgsType()
+export class TopProcessesArgs {
+  @Field(() => Int, { defaultValue: 5 }) @IsInt() @Min(1) @Max(50) limit!: number;
+}
+
+@ArgsType()
+export class SocketsArgs {
+  @Field(() => SocketFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SocketFilter)
+  where?: SocketFilter;
+
+  @Field(() => Int, { defaultValue: 100 }) @IsInt() @Min(1) @Max(5000) first!: number;
+}
+
+@ArgsType()
+export class HistoryArgs {
+  @Field(() => TcpState, { nullable: true }) @IsOptional() @IsEnum(TcpState) state?: TcpState;
+  @Field({ nullable: true, description: 'The state in any OS spelling' })
+  @IsOptional()
+  @Length(1, 40)
+  stateName?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(65535) port?: number;
+  @Field(() => Direction, { nullable: true }) @IsOptional() @IsEnum(Direction) direction?: Direction;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(255) process?: string;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Default: an hour before `to`' })
+  @IsOptional()
+  @IsDate()
+  from?: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Default: now' })
+  @IsOptional()
+  @IsDate()
+  to?: Date;
+  @Field(() => Int, { defaultValue: 60, description: 'Step in seconds' })
+  @IsInt()
+  @Min(1)
+  @Max(86400 * 7)
+  stepSeconds!: number;
+}

@@ -1,0 +1,112 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { UseGuards } from '@nestjs/common';
+import type { Direction, TcpState } from '@tcpfleet/model';
+import { ApiKeyGuard } from '../auth/guards';
+import { BatchLoader } from './batch-loader';
+import type { ProcessRow } from './host-detail.repository';
+import type { CountMatch, HostRow } from './host-query';
+import { CountsArgs, HistoryArgs, HostsArgs, SocketsArgs, TopProcessesArgs } from './hosts.args';
+import { Host, HostConnection, HistoryPoint, SocketCount, SocketList, TopProcess } from './host.model';
+import { HostsService } from './hosts.service';
+
+/** A host as resolved, with the socket filter it was found by (not part of the schema). */
+type HostNode = Host & { match: CountMatch | null };
+
+interface RequestContext {
+  processLoaders?: Map<string, BatchLoader<string, TopProcess[]>>;
+}
+
+@Resolver(() => Host)
+@UseGuards(ApiKeyGuard)
+export class HostsResolver {
+  constructor(private readonly service: HostsService) {}
+
+  @Query(() => HostConnection, { description: 'Hosts matching a filter; with `sockets`, counted by it' })
+  async hosts(@Args() args: HostsArgs): Promise<HostConnection> {
+    const page = await this.service.page(args);
+    return {
+      nodes: page.rows.map((row) => this.node(row, page.match)),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
+  }
+
+  @Query(() => Host, { description: 'One host by hostname, stale or not' })
+  async host(@Args('hostname') hostname: string): Promise<Host> {
+    return this.node(await this.service.byHostname(hostname), null);
+  }
+
+  @ResolveField(() => [TopProcess], { description: 'Processes holding the counted sockets, biggest first' })
+  async topProcesses(
+    @Parent() host: HostNode,
+    @Args() args: TopProcessesArgs,
+    @Context() context: RequestContext,
+  ): Promise<TopProcess[]> {
+    const key = JSON.stringify([host.match, args.limit]);
+    context.processLoaders ??= new Map();
+    const loader =
+      context.processLoaders.get(key) ??
+      new BatchLoader<string, TopProcess[]>(
+        async (ids) => groupBy(await this.service.processes(ids, host.match, args.limit)),
+        [],
+      );
+    context.processLoaders.set(key, loader);
+    return loader.load(host.id);
+  }
+
+  @ResolveField(() => [SocketCount], { description: 'Current counts, biggest first' })
+  async counts(@Parent() host: HostNode, @Args() args: CountsArgs): Promise<SocketCount[]> {
+    const rows = await this.service.counts(host.id, args.where);
+    return rows.map((row) => ({
+      ...row,
+      state: row.state as TcpState,
+      direction: row.direction as Direction,
+    }));
+  }
+
+  @ResolveField(() => SocketList, { description: 'The current snapshot’s socket list (capped by the agent)' })
+  async sockets(@Parent() host: HostNode, @Args() args: SocketsArgs): Promise<SocketList> {
+    const list = await this.service.sockets(host.id, args);
+    return {
+      collectedAt: list.collectedAt,
+      truncated: list.truncated,
+      nodes: list.sockets as unknown as SocketList['nodes'],
+    };
+  }
+
+  @ResolveField(() => [HistoryPoint], {
+    description: 'A count over time (state, port, ...), one point per step',
+  })
+  history(@Parent() host: HostNode, @Args() args: HistoryArgs): Promise<HistoryPoint[]> {
+    return this.service.history(host.id, args);
+  }
+
+  private node(row: HostRow, match: CountMatch | null): HostNode {
+    return {
+      id: row.hostId,
+      hostname: row.hostname,
+      os: row.os,
+      osVersion: row.osVersion,
+      agentVersion: row.agentVersion,
+      machineId: row.machineId,
+      labels: Object.entries(row.labels)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([key, value]) => ({ key, value })),
+      enrolledAt: row.enrolledAt,
+      lastSeenAt: row.lastSeenAt,
+      stale: this.service.isStale(row),
+      count: row.count,
+      socketCount: row.socketCount,
+      match,
+    };
+  }
+}
+
+function groupBy(rows: ProcessRow[]): Map<string, TopProcess[]> {
+  const groups = new Map<string, TopProcess[]>();
+  for (const row of rows) {
+    const list = groups.get(row.hostId) ?? [];
+    list.push({ name: row.name, pid: row.pid, count: row.count });
+    groups.set(row.hostId, list);
+  }
+  return groups;
+}

@@ -1,0 +1,49 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import type { Config } from './config/config';
+import { DomainError } from './errors/domain-error';
+import { ErrorFilter, sendError } from './errors/error.filter';
+import { createValidationPipe } from './validation/validation.pipe';
+
+// GraphQL requests are small; a large one is a mistake or an attack, refused before it is read.
+const MAX_GRAPHQL_BYTES = 64 * 1024;
+
+/** Everything about HTTP that is not a route: parsers, limits, validation, errors, the OpenAPI document. */
+export function configureHttp(app: NestExpressApplication, config: Config): void {
+  app.use('/graphql', (request: Request, response: Response, next: NextFunction) => {
+    const length = Number(request.headers['content-length'] ?? 0);
+    if (length > MAX_GRAPHQL_BYTES) {
+      return sendError(
+        response,
+        new DomainError('payload_too_large', `GraphQL requests are limited to ${MAX_GRAPHQL_BYTES} bytes`),
+      );
+    }
+    next();
+  });
+  // Gzip and deflate bodies are inflated by the parser; the limit applies to the inflated size, so a
+  // small compressed bomb is still refused with 413.
+  app.useBodyParser('json', { limit: config.maxBodyBytes, inflate: true });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  let document: OpenAPIObject | null = null;
+  const adapter = app.getHttpAdapter();
+  adapter.get('/openapi.json', (_request, response) => {
+    // Built on first use: it costs startup time that tests and agents never need.
+    document ??= SwaggerModule.createDocument(app, openApiConfig());
+    adapter.reply(response, document, 200);
+  });
+}
+
+function openApiConfig(): Omit<OpenAPIObject, 'paths'> {
+  return new DocumentBuilder()
+    .setTitle('tcpfleet API')
+    .setDescription(
+      'Enrolment and snapshot ingestion for agents, administration, health. Queries: GraphQL at /graphql.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Fleet enrolment secret' }, 'enrollSecret')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Host token from /v1/enroll' }, 'hostToken')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key (admin role)' }, 'apiKey')
+    .build();
+}
