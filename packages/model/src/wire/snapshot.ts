@@ -56,6 +56,31 @@ export interface WireSocket {
   netns?: string;
 }
 
+/**
+ * A listening socket with its accept queue, for the backlog finding. On Linux the backlog comes from
+ * `ss` (Send-Q of a LISTEN socket is sk_max_ack_backlog); `/proc/net/tcp` has only the queue in use.
+ */
+export interface WireListener {
+  address: string;
+  port: number;
+  /** Connections completed by the kernel and waiting for accept(). */
+  acceptQueue: number;
+  /** The most the accept queue may hold, when the collector can read it. */
+  backlog?: number;
+  process?: string;
+  pid?: number;
+}
+
+/** Sockets towards one remote address and port, for the SYN_SENT and port-exhaustion findings. */
+export interface WireDestination {
+  address: string;
+  port: number;
+  /** Every socket towards it, TIME_WAIT included. */
+  count: number;
+  /** The same sockets by state. */
+  states: Partial<Record<TcpState, number>>;
+}
+
 export interface SnapshotV1 {
   version: typeof SNAPSHOT_VERSION;
   /** Client-generated UUIDv7; a retry reuses it, so ingestion is idempotent. */
@@ -67,6 +92,10 @@ export interface SnapshotV1 {
   /** Complete counts over every socket, even when `sockets` is truncated. */
   counts: SocketCount[];
   sockets: WireSocket[];
+  /** LISTEN sockets with their accept queues (at most WIRE_LIMITS.maxListeners). */
+  listeners?: WireListener[];
+  /** The busiest remote address and port pairs (at most WIRE_LIMITS.maxDestinations). */
+  destinations?: WireDestination[];
 }
 
 export type Snapshot = SnapshotV1;
@@ -96,6 +125,8 @@ export interface EnrollResponse {
 export const WIRE_LIMITS = {
   maxCounts: 10_000,
   maxSockets: 5_000,
+  maxListeners: 1_000,
+  maxDestinations: 100,
   maxLabels: 32,
   maxLabelKeyLength: 63,
   maxLabelValueLength: 255,
