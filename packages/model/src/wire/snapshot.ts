@@ -10,8 +10,9 @@ import type { PortRange, SocketCount } from '../summary/count';
  */
 export const SNAPSHOT_VERSION = 1;
 
-/** The operating systems an agent reports from. */
-export type OsName = 'linux' | 'darwin' | 'freebsd' | 'windows' | 'illumos';
+/** The operating systems an agent reports from, named as Node's `os.platform()` names them. */
+export const OS_NAMES = ['linux', 'darwin', 'freebsd', 'windows', 'illumos'] as const;
+export type OsName = (typeof OS_NAMES)[number];
 
 export interface HostFacts {
   hostname: string;
