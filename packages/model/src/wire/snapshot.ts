@@ -10,7 +10,7 @@ import type { PortRange, SocketCount } from '../summary/count';
  */
 export const SNAPSHOT_VERSION = 1;
 
-/** The operating systems an agent reports from, named as Node's `os.platform()` names them. */
+/** The operating systems an agent reports from (Node's `os.platform()` says win32 and sunos for the last two). */
 export const OS_NAMES = ['linux', 'darwin', 'freebsd', 'windows', 'illumos'] as const;
 export type OsName = (typeof OS_NAMES)[number];
 
