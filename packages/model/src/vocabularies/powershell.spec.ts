@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { powershell } from './powershell';
-import { excerptBody, parseAcceptedValues, parseCEnum, parseDocValueTable } from '../../test/support/source-excerpt';
+import {
+  excerptBody,
+  parseAcceptedValues,
+  parseCEnum,
+  parseDocValueTable,
+} from '../../test/support/source-excerpt';
 
 const read = (file: string) => excerptBody(readFileSync(join(__dirname, 'sources', file), 'utf8'));
 const documented = parseDocValueTable(read('powershell-msft-nettcpconnection.md.txt'));
