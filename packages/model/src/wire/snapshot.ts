@@ -29,6 +29,7 @@ export interface HostFacts {
 export interface CollectorFacts {
   /** Where the sockets came from: a parser format (`linux-proc`, `macos-netstat`, ...). */
   source: string;
+  /** How long collecting took, in whole milliseconds. */
   durationMs: number;
   /** How many TCP sockets the collector saw, before any cap on the socket list. */
   socketCount: number;
