@@ -6,3 +6,4 @@ export * from './vocabularies';
 export * from './summary';
 export * from './wire/snapshot';
 export * from './parsers';
+export * from './findings';
