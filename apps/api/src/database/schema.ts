@@ -70,6 +70,8 @@ export interface HostSocketsTable {
   collected_at: Date;
   truncated: boolean;
   sockets: unknown;
+  listeners: unknown;
+  destinations: unknown;
 }
 
 export interface SchemaMigrationsTable {

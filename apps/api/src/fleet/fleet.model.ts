@@ -1,9 +1,8 @@
 import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { TcpState, WIRE_LIMITS } from '@tcpfleet/model';
+import { OS_NAMES, TcpState, WIRE_LIMITS } from '@tcpfleet/model';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { LabelInput } from '../hosts/hosts.input';
-import { OS_NAMES } from '../snapshots/validators';
 
 @ObjectType()
 export class StateTotal {

@@ -26,7 +26,14 @@ export interface QueryLimits {
  * from the `first`/`limit` arguments, so `hosts(first: 500) { nodes { history } }` is priced as 500
  * history queries.
  */
-const FIELD_WEIGHT: Record<string, number> = { counts: 10, sockets: 10, history: 20, topProcesses: 2 };
+const FIELD_WEIGHT: Record<string, number> = {
+  counts: 10,
+  sockets: 10,
+  listeners: 10,
+  destinations: 10,
+  history: 20,
+  topProcesses: 2,
+};
 const SIZE_ARGUMENTS = ['first', 'limit'];
 // A size given through a variable is unknown while validating: assume the largest allowed.
 const VARIABLE_SIZE = 500;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { WireDestination, WireListener } from '@tcpfleet/model';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { InjectKysely } from '../database/database.module';
 import type { Schema } from '../database/schema';
@@ -32,6 +33,12 @@ export interface SocketListRow {
   collectedAt: Date | null;
   truncated: boolean;
   sockets: Record<string, unknown>[];
+}
+
+/** The current snapshot's listeners and destinations; null when the agent did not report them. */
+export interface PeersRow {
+  listeners: WireListener[] | null;
+  destinations: WireDestination[] | null;
 }
 
 export interface HistoryQuery {
@@ -99,6 +106,12 @@ export class HostDetailRepository {
       truncated: list.rows[0].truncated,
       sockets: result.rows,
     };
+  }
+
+  async peers(hostId: string): Promise<PeersRow> {
+    const result = await sql<PeersRow>`
+      select listeners, destinations from host_sockets where host_id = ${hostId}`.execute(this.db);
+    return result.rows[0] ?? { listeners: null, destinations: null };
   }
 
   /**

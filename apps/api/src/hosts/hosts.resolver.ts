@@ -7,6 +7,7 @@ import type { ProcessRow } from './host-detail.repository';
 import type { CountMatch, HostRow } from './host-query';
 import { CountsArgs, HistoryArgs, HostsArgs, SocketsArgs, TopProcessesArgs } from './hosts.args';
 import { Host, HostConnection, HistoryPoint, SocketCount, SocketList, TopProcess } from './host.model';
+import { Destination, Listener } from './listener.model';
 import { HostsService } from './hosts.service';
 
 /** A host as resolved, with the socket filter it was found by (not part of the schema). */
@@ -78,6 +79,38 @@ export class HostsResolver {
   })
   history(@Parent() host: HostNode, @Args() args: HistoryArgs): Promise<HistoryPoint[]> {
     return this.service.history(host.id, args);
+  }
+
+  @ResolveField(() => [Listener], {
+    nullable: true,
+    description: 'Listening sockets with their accept queues; null when the agent does not report them',
+  })
+  async listeners(@Parent() host: HostNode): Promise<Listener[] | null> {
+    const { listeners } = await this.service.peers(host.id);
+    return (
+      listeners?.map((listener) => ({
+        ...listener,
+        backlog: listener.backlog ?? null,
+        process: listener.process ?? null,
+        pid: listener.pid ?? null,
+      })) ?? null
+    );
+  }
+
+  @ResolveField(() => [Destination], {
+    nullable: true,
+    description: 'The busiest remote address and port pairs; null when the agent does not report them',
+  })
+  async destinations(@Parent() host: HostNode): Promise<Destination[] | null> {
+    const { destinations } = await this.service.peers(host.id);
+    return (
+      destinations?.map((destination) => ({
+        ...destination,
+        states: Object.entries(destination.states)
+          .map(([state, count]) => ({ state: state as TcpState, count: count ?? 0 }))
+          .sort((a, b) => b.count - a.count || (a.state < b.state ? -1 : 1)),
+      })) ?? null
+    );
   }
 
   private node(row: HostRow, match: CountMatch | null): HostNode {

@@ -6,6 +6,7 @@ import type { HistoryArgs, HostsArgs, SocketsArgs } from './hosts.args';
 import {
   HostDetailRepository,
   type HistoryRow,
+  type PeersRow,
   type ProcessRow,
   type SocketListRow,
 } from './host-detail.repository';
@@ -127,6 +128,10 @@ export class HostsService {
       process: where?.process ?? null,
       limit: args.first,
     });
+  }
+
+  peers(hostId: string): Promise<PeersRow> {
+    return this.detail.peers(hostId);
   }
 
   history(hostId: string, args: HistoryArgs, now = new Date()): Promise<HistoryRow[]> {

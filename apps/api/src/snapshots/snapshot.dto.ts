@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  OS_NAMES,
   SNAPSHOT_VERSION,
   WIRE_LIMITS,
   type CollectorFacts,
@@ -24,7 +25,8 @@ import {
 } from 'class-validator';
 import { HOSTNAME_PATTERN, PRINTABLE_PATTERN } from '../validation/patterns';
 import { CountDto, SocketDto } from './socket.dto';
-import { IsCount, IsLabels, IsPortRange, OS_NAMES } from './validators';
+import { DestinationDto, ListenerDto } from './listener.dto';
+import { IsCount, IsLabels, IsPortRange } from './validators';
 
 export class PortRangeDto {
   @IsCount(1, 65535) low!: number;
@@ -107,4 +109,20 @@ export class SnapshotDto implements SnapshotV1 {
   @ValidateNested({ each: true })
   @Type(() => SocketDto)
   sockets!: SocketDto[];
+
+  @ApiPropertyOptional({ type: [ListenerDto], maxItems: WIRE_LIMITS.maxListeners })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(WIRE_LIMITS.maxListeners)
+  @ValidateNested({ each: true })
+  @Type(() => ListenerDto)
+  listeners?: ListenerDto[];
+
+  @ApiPropertyOptional({ type: [DestinationDto], maxItems: WIRE_LIMITS.maxDestinations })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(WIRE_LIMITS.maxDestinations)
+  @ValidateNested({ each: true })
+  @Type(() => DestinationDto)
+  destinations?: DestinationDto[];
 }

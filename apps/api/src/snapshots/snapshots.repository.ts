@@ -95,7 +95,7 @@ async function insertHistory(tx: Tx, created: IngestSnapshot[]): Promise<void> {
       ${c.direction}::text[], ${c.port}::integer[], ${c.process}::text[], ${c.count}::integer[])`.execute(tx);
 }
 
-/** Makes each item its host's current snapshot: counts, socket list and host facts. */
+/** Makes each item its host's current snapshot: counts, socket list, listeners, destinations, host facts. */
 async function replaceCurrent(tx: Tx, current: IngestSnapshot[]): Promise<void> {
   const hostIds = current.map((item) => item.hostId);
   await sql`delete from current_counts where host_id = any(${hostIds}::uuid[])`.execute(tx);
@@ -108,14 +108,14 @@ async function replaceCurrent(tx: Tx, current: IngestSnapshot[]): Promise<void> 
   }
   const socketLists = JSON.stringify(current.map(socketsDocument));
   await sql`
-    insert into host_sockets (host_id, snapshot_id, collected_at, truncated, sockets)
-    select host_id, snapshot_id, collected_at, truncated, sockets
+    insert into host_sockets (host_id, snapshot_id, collected_at, truncated, sockets, listeners, destinations)
+    select host_id, snapshot_id, collected_at, truncated, sockets, listeners, destinations
     from jsonb_to_recordset(${socketLists}::text::jsonb)
-      as x(host_id uuid, snapshot_id uuid, collected_at timestamptz, truncated boolean, sockets jsonb)
+      as x(host_id uuid, snapshot_id uuid, collected_at timestamptz, truncated boolean, sockets jsonb,
+        listeners jsonb, destinations jsonb)
     on conflict (host_id) do update set snapshot_id = excluded.snapshot_id,
-      collected_at = excluded.collected_at, truncated = excluded.truncated, sockets = excluded.sockets`.execute(
-    tx,
-  );
+      collected_at = excluded.collected_at, truncated = excluded.truncated, sockets = excluded.sockets,
+      listeners = excluded.listeners, destinations = excluded.destinations`.execute(tx);
   const facts = JSON.stringify(current.map(hostDocument));
   await sql`
     update hosts h set machine_id = coalesce(x.machine_id, h.machine_id), os = x.os, os_version = x.os_version,
@@ -135,6 +135,9 @@ function socketsDocument(item: IngestSnapshot) {
     collected_at: item.collectedAt.toISOString(),
     truncated: item.snapshot.collector.truncated,
     sockets: item.snapshot.sockets,
+    // JSON null becomes SQL null in jsonb_to_recordset: "not reported", unlike an empty list.
+    listeners: item.snapshot.listeners ?? null,
+    destinations: item.snapshot.destinations ?? null,
   };
 }
 

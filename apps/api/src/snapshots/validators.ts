@@ -1,10 +1,6 @@
-import { WIRE_LIMITS, type OsName } from '@tcpfleet/model';
+import { TcpState, WIRE_LIMITS } from '@tcpfleet/model';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { LABEL_KEY_PATTERN, PRINTABLE_PATTERN } from '../validation/patterns';
-
-// Spelled out as a record so that a new OsName in the model fails to compile here until it is listed.
-const OS: Record<OsName, true> = { linux: true, darwin: true, freebsd: true, windows: true, illumos: true };
-export const OS_NAMES = Object.keys(OS) as OsName[];
 
 /** A whole number within [min, max]: counts, ports, pids, durations. */
 export function IsCount(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
@@ -62,6 +58,51 @@ export function IsPortRange(): PropertyDecorator {
           const range = value as { low?: unknown; high?: unknown } | null;
           return typeof range === 'object' && range !== null && !(Number(range.low) > Number(range.high));
         },
+      },
+    });
+}
+
+const STATES = new Set<string>(Object.values(TcpState));
+
+/** Why a destination's sockets by state are bad, or null when they are fine. */
+export function stateCountsProblem(value: unknown, total: number): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'must be an object of counts by state';
+  let sum = 0;
+  for (const [state, count] of Object.entries(value as Record<string, unknown>)) {
+    if (!STATES.has(state)) return `key "${state.slice(0, 40)}" is not a state`;
+    if (!Number.isInteger(count) || (count as number) < 0 || (count as number) > total) {
+      return `count of ${state} must be a whole number from 0 to ${total}`;
+    }
+    sum += count as number;
+  }
+  // The states split the destination's sockets: together they cannot be more than its count.
+  return sum > total ? `add up to ${sum}, more than count (${total})` : null;
+}
+
+/**
+ * Counts keyed by canonical state (`{ "TIME_WAIT": 120, "SYN_SENT": 3 }`) that add up to at most the
+ * `count` beside them (or `max` while that count is itself invalid).
+ */
+export function IsStateCounts(max: number): PropertyDecorator {
+  const totalOf = (object: object): number => {
+    const count = (object as { count?: unknown }).count;
+    return Number.isInteger(count) && (count as number) >= 0 && (count as number) <= max
+      ? (count as number)
+      : max;
+  };
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isStateCounts',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: (args) =>
+          `${args.property} ${stateCountsProblem(args.value, totalOf(args.object)) ?? 'are invalid'}`,
+      },
+      validator: {
+        validate: (value: unknown, args) =>
+          stateCountsProblem(value, args ? totalOf(args.object) : max) === null,
       },
     });
 }

@@ -3,7 +3,10 @@ import {
   SNAPSHOT_VERSION,
   TcpState,
   type SnapshotV1,
+  type PortRange,
   type SocketCount,
+  type WireDestination,
+  type WireListener,
   type WireSocket,
 } from '@tcpfleet/model';
 import { randomBytes } from 'node:crypto';
@@ -57,6 +60,9 @@ export interface SnapshotOptions {
   labels?: Record<string, string>;
   os?: SnapshotV1['host']['os'];
   id?: string;
+  ephemeralPortRange?: PortRange;
+  listeners?: WireListener[];
+  destinations?: WireDestination[];
 }
 
 /** A complete, valid snapshot built from the wire types. */
@@ -73,7 +79,7 @@ export function snapshot(options: SnapshotOptions): SnapshotV1 {
       osVersion: '6.1.0-test',
       agentVersion: '0.1.0',
       labels: options.labels ?? {},
-      ephemeralPortRange: { low: 32768, high: 60999 },
+      ephemeralPortRange: options.ephemeralPortRange ?? { low: 32768, high: 60999 },
     },
     collector: {
       source: 'linux-proc',
@@ -86,5 +92,7 @@ export function snapshot(options: SnapshotOptions): SnapshotV1 {
     },
     counts: options.counts,
     sockets,
+    ...(options.listeners ? { listeners: options.listeners } : {}),
+    ...(options.destinations ? { destinations: options.destinations } : {}),
   };
 }
