@@ -37,17 +37,16 @@ export class Shipper {
 
   async deliver(snapshot: SnapshotV1): Promise<Delivery> {
     const body = gzipJson(snapshot);
-    const carried = snapshot.collector.spoolDropped;
-    if (this.options.spool.size === 0 && this.now() >= this.notBefore) {
-      const sent = await this.send(snapshot.id, body, carried);
-      if (sent === 'delivered' || sent === 'rejected') return sent;
+    // Older snapshots go first; the new one waits behind them when they cannot all go now.
+    const ahead = this.options.spool.size > 0 ? await this.drain() : 'empty';
+    if (ahead !== 'empty' || this.now() < this.notBefore) {
       this.store(snapshot.id, body);
-      return sent === 'denied' ? 'denied' : 'spooled';
+      return ahead === 'denied' ? 'denied' : 'spooled';
     }
-    const name = this.store(snapshot.id, body);
-    const stop = await this.drain();
-    if (!this.options.spool.names().includes(name)) return 'delivered';
-    return stop === 'denied' ? 'denied' : 'spooled';
+    const sent = await this.send(snapshot.id, body, snapshot.collector.spoolDropped);
+    if (sent === 'delivered' || sent === 'rejected') return sent;
+    this.store(snapshot.id, body);
+    return sent === 'denied' ? 'denied' : 'spooled';
   }
 
   /** Sends spooled snapshots, oldest first, until the spool is empty or the API cannot take more. */
@@ -108,14 +107,12 @@ export class Shipper {
     }
   }
 
-  private store(id: string, body: Buffer): string {
+  private store(id: string, body: Buffer): void {
     const { spool, drops, log } = this.options;
-    const dropped = spool.put(id, body);
-    for (const entry of dropped) {
-      log.warn('spool full; oldest snapshot dropped', { id: entry.id, spoolMax: spool.size });
+    for (const entry of spool.put(id, body)) {
+      log.warn('spool full; oldest snapshot dropped', { id: entry.id, spooled: spool.size });
       drops.add(1 + entry.spoolDropped);
     }
-    return spool.names().at(-1) as string;
   }
 
   private now(): number {
