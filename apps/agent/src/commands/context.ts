@@ -4,8 +4,9 @@ import type { ParsedArgs } from '../cli/flags';
 import type { CollectorOptions } from '../collect/collector';
 import { osOf, PLATFORMS } from '../collect/platform';
 import { commandRunner } from '../collect/runner';
-import { loadSettings } from '../config/load';
+import { loadSettings, SettingError } from '../config/load';
 import type { Settings } from '../config/settings';
+import * as values from '../config/values';
 import { createLogger, type Logger } from '../log/logger';
 import { SnapshotTaker } from '../snapshot/take';
 
@@ -31,9 +32,20 @@ export function contextFor(args: ParsedArgs, io: Io): Context {
     os,
     platform: PLATFORMS[os],
     options,
-    hostname: settings.hostname ?? hostname(),
+    hostname: settings.hostname ?? systemHostname(),
     labels: settings.labels,
     maxSockets: settings.maxSockets,
   });
   return { settings, log, taker };
+}
+
+/** The system's host name, held to the same rule as --hostname, since the API holds it to that. */
+function systemHostname(): string {
+  try {
+    return values.hostname(hostname());
+  } catch (error) {
+    throw new SettingError(
+      `the system host name is not usable (${(error as Error).message}); set --hostname`,
+    );
+  }
 }

@@ -50,8 +50,13 @@ export function serverUrl(raw: unknown): string {
   return url.href.replace(/\/+$/, '');
 }
 
+// The API's rule for host names (RFC 1123 names plus the underscores Windows allows).
+const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?$/;
+
 export function hostname(raw: unknown): string {
   const value = text(raw);
+  if (!HOSTNAME.test(value))
+    throw new ValueError(`"${value}" may hold letters, digits, ".", "-" and "_" only`);
   if (value.length > WIRE_LIMITS.maxHostnameLength) {
     throw new ValueError(`longer than ${WIRE_LIMITS.maxHostnameLength} characters`);
   }

@@ -81,14 +81,27 @@ export function classify<T>(response: HttpResponse, valid: (value: unknown) => v
   return { kind: 'rejected', status, reason: why };
 }
 
-/** The API's error bodies carry `message` (a string, or a list of them from validation). */
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; fields?: { field?: unknown; reason?: unknown }[] };
+  message?: unknown;
+}
+
+/**
+ * The server's reason for an error: the API answers `{"error": {code, message, fields}}`, where
+ * fields name each bad field; a bare `{"message"}` (string or list) is read too.
+ */
 export function serverReason(body: string): string {
-  const value = parseJson(body);
-  if (value !== null && typeof value === 'object' && 'message' in value) {
-    const message = (value as { message: unknown }).message;
-    if (typeof message === 'string') return message;
-    if (Array.isArray(message)) return message.map(String).join('; ');
+  const value = parseJson(body) as ErrorBody | undefined;
+  const error = value?.error;
+  if (error && typeof error.message === 'string') {
+    const fields = Array.isArray(error.fields)
+      ? error.fields.map((f) => `${String(f.field)}: ${String(f.reason)}`)
+      : [];
+    const code = typeof error.code === 'string' ? `${error.code}: ` : '';
+    return [`${code}${error.message}`, ...fields].join('; ');
   }
+  if (typeof value?.message === 'string') return value.message;
+  if (Array.isArray(value?.message)) return value.message.map(String).join('; ');
   return body.trim().slice(0, 500) || 'no reason given';
 }
 

@@ -14,7 +14,8 @@ import { reason } from '../errors';
 import { AGENT_VERSION } from '../version';
 import { countSockets } from './counts';
 import { uuidv7 } from './uuidv7';
-import { socketList, wireWarnings } from './wire';
+import { destinationsOf, listenersOf } from './extras';
+import { printable, socketList, wireWarnings } from './wire';
 
 export interface SnapshotSource {
   os: OsName;
@@ -89,7 +90,8 @@ export class SnapshotTaker {
       },
       collector: {
         source: sockets.value.source,
-        durationMs: Math.round(Math.max(sockets.durationMs, range.durationMs, host.durationMs) * 100) / 100,
+        // Whole milliseconds, as the wire format asks; the collectors ran side by side.
+        durationMs: Math.round(Math.max(sockets.durationMs, range.durationMs, host.durationMs)),
         socketCount: all.length,
         truncated: list.truncated,
         attribution: sockets.value.attribution,
@@ -98,6 +100,8 @@ export class SnapshotTaker {
       },
       counts: countSockets(all, ephemeralPortRange),
       sockets: list.sockets,
+      listeners: listenersOf(all),
+      destinations: destinationsOf(all, ephemeralPortRange),
     };
     return { snapshot, sockets: all };
   }
@@ -116,9 +120,10 @@ export class SnapshotTaker {
   }
 }
 
+/** Process names within the wire limits: printable, not too long (Linux comm may hold anything but NUL and "/"). */
 function cutProcessName(socket: Socket): Socket {
   const name = socket.process;
-  return name !== undefined && name.length > WIRE_LIMITS.maxProcessNameLength
-    ? { ...socket, process: name.slice(0, WIRE_LIMITS.maxProcessNameLength) }
-    : socket;
+  if (name === undefined) return socket;
+  const cut = printable(name).slice(0, WIRE_LIMITS.maxProcessNameLength);
+  return cut === name ? socket : { ...socket, process: cut };
 }

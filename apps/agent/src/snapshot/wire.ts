@@ -56,9 +56,14 @@ function toWire(socket: Socket): WireSocket {
   return wire;
 }
 
+/** Text without control characters, which the API refuses in names and warnings. */
+export function printable(text: string): string {
+  return text.replace(/\p{Cc}/gu, '?');
+}
+
 /** Warnings within the wire limits: the first ones kept, each cut to length, the rest counted. */
 export function wireWarnings(warnings: readonly string[]): string[] {
-  const cut = (text: string) => text.slice(0, WIRE_LIMITS.maxWarningLength);
+  const cut = (text: string) => printable(text).slice(0, WIRE_LIMITS.maxWarningLength);
   if (warnings.length <= WIRE_LIMITS.maxWarnings) return warnings.map(cut);
   const kept = warnings.slice(0, WIRE_LIMITS.maxWarnings - 1).map(cut);
   return [...kept, `${warnings.length - kept.length} more warnings not shown`];

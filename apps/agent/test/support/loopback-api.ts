@@ -14,6 +14,7 @@ export interface Received {
   path: string;
   headers: IncomingHttpHeaders;
   at: number;
+  body: string;
   snapshot?: SnapshotV1;
 }
 
@@ -59,15 +60,26 @@ export class LoopbackApi {
   }
 
   private decode(path: string, headers: IncomingHttpHeaders, body: Buffer): Received {
-    const received: Received = { path, headers, at: Date.now() };
-    if (path === '/v1/snapshots') {
-      const text = headers['content-encoding'] === 'gzip' ? gunzipSync(body).toString() : body.toString();
-      received.snapshot = JSON.parse(text) as SnapshotV1;
-    }
+    const text = headers['content-encoding'] === 'gzip' ? gunzipSync(body).toString() : body.toString();
+    const received: Received = { path, headers, at: Date.now(), body: text };
+    if (path === '/v1/snapshots') received.snapshot = JSON.parse(text) as SnapshotV1;
     return received;
   }
 
+  /** The enrolment secret and the host token this stand-in accepts. */
+  static readonly SECRET = 'fleet-secret';
+  static readonly TOKEN = 'host-token';
+
   private store(received: Received): Answer {
+    const bearer = received.headers.authorization;
+    if (received.path === '/v1/enroll') {
+      if (bearer !== `Bearer ${LoopbackApi.SECRET}`)
+        return { status: 401, body: { error: { code: 'unauthorized', message: 'wrong enrolment secret' } } };
+      const { hostname } = JSON.parse(received.body) as { hostname: string };
+      return { status: 201, body: { hostId: 'host-1', hostname, token: LoopbackApi.TOKEN } };
+    }
+    if (bearer !== `Bearer ${LoopbackApi.TOKEN}`)
+      return { status: 401, body: { error: { code: 'unauthorized', message: 'unknown host token' } } };
     const snapshot = received.snapshot;
     if (!snapshot) return { status: 404, body: { message: `no route ${received.path}` } };
     const created = !this.stored.some((s) => s.id === snapshot.id);

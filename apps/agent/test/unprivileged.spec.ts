@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { join } from 'node:path';
+import type { SnapshotV1 } from '@tcpfleet/model';
+
+const MAIN = join(__dirname, '..', 'dist', 'main.js');
+const NOBODY = 65534;
+// Dropping to another user needs root; on a machine where tests do not run as root they are that user already.
+const asRoot = process.platform === 'linux' && process.getuid?.() === 0;
+
+(asRoot ? describe : describe.skip)('once without privileges, on the real /proc', () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+  });
+  afterAll(() => server.close());
+
+  it('counts the sockets it cannot tie to a process, with no process, and says so', () => {
+    const port = (server.address() as AddressInfo).port;
+    const result = spawnSync(process.execPath, [MAIN, 'once', '--json'], {
+      uid: NOBODY,
+      gid: NOBODY,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
+    expect(result.status).toBe(0);
+    const snapshot = JSON.parse(result.stdout) as SnapshotV1;
+    expect(['partial', 'none']).toContain(snapshot.collector.attribution);
+    expect(snapshot.collector.warnings.join('\n')).toMatch(/descriptors of \d+ processes are not readable/);
+    const ours = snapshot.sockets.find((s) => s.state === 'LISTEN' && s.localPort === port);
+    expect(ours).toBeDefined();
+    expect(ours?.pid).toBeUndefined();
+    expect(snapshot.counts.some((row) => row.port === port && row.process === null)).toBe(true);
+  });
+});
