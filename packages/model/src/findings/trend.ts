@@ -62,8 +62,9 @@ export function growsSteadily(trend: Trend, thresholds: TrendThresholds): boolea
 
 /**
  * The samples of every key of the history inside the window (now - windowSeconds, now], keyed by
- * `keyOf`. History stores no zero rows, so a key missing at a time another key has a point is a
- * sample of zero then; times before the key's first point count as zero too.
+ * `keyOf`, from the key's first point on. History stores no zero rows, so a key missing at a later
+ * time that another key has a point at is a sample of zero then. Times before the key's first
+ * point are left out: a run of zeros would count as steady steps and hide an unsteady series.
  */
 export function samplesByKey(
   history: readonly HistoryPoint[],
@@ -84,9 +85,11 @@ export function samplesByKey(
   }
   const samples = new Map<string, Sample[]>();
   for (const [key, byTime] of counts) {
+    const first = Math.min(...byTime.keys());
+    const sampled = times.filter((time) => time >= first);
     samples.set(
       key,
-      times.map((time) => ({ at: new Date(time), count: byTime.get(time) ?? 0 })),
+      sampled.map((time) => ({ at: new Date(time), count: byTime.get(time) ?? 0 })),
     );
   }
   return samples;
