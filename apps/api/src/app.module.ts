@@ -6,6 +6,7 @@ import type { Config } from './config/config';
 import type { Database } from './database/database';
 import { DatabaseModule } from './database/database.module';
 import { EnrollModule } from './enroll/enroll.module';
+import { FindingsModule } from './findings/findings.module';
 import { FleetModule } from './fleet/fleet.module';
 import { graphqlOptions } from './graphql/graphql.options';
 import { HealthModule } from './health/health.module';
@@ -30,6 +31,7 @@ export class AppModule {
         HistoryModule,
         HostsModule,
         FleetModule,
+        FindingsModule,
         StatesModule,
         AdminModule,
         IdeModule,

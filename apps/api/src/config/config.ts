@@ -1,6 +1,7 @@
-import { WIRE_LIMITS } from '@tcpfleet/model';
+import { WIRE_LIMITS, type FindingThresholds } from '@tcpfleet/model';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from './paths';
+import { thresholdsFrom } from './thresholds';
 
 /** The validated configuration of one API process. Read once at start, never from process.env later. */
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   databasePoolSize: number;
   /** How far in the future a snapshot's collectedAt may be (agent clock skew). */
   maxClockSkewSeconds: number;
+  /** The findings' thresholds: the model's defaults with TCPFLEET_FINDING_* overrides. */
+  thresholds: FindingThresholds;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +69,12 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+function thresholds(env: Env): FindingThresholds {
+  const result = thresholdsFrom(env);
+  if ('variable' in result) throw new ConfigError(result.variable, result.reason);
+  return result;
+}
+
 /** Validates the environment into a Config; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   return {
@@ -81,5 +90,6 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: integer(env, 'TCPFLEET_MAX_BODY_BYTES', WIRE_LIMITS.maxBodyBytes, 1024, 256 * 1024 * 1024),
     databasePoolSize: integer(env, 'TCPFLEET_DB_POOL_SIZE', 10, 1, 200),
     maxClockSkewSeconds: integer(env, 'TCPFLEET_MAX_CLOCK_SKEW_SECONDS', 300, 0, 86400),
+    thresholds: thresholds(env),
   };
 }

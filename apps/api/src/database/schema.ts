@@ -72,6 +72,10 @@ export interface HostSocketsTable {
   sockets: unknown;
   listeners: unknown;
   destinations: unknown;
+  fullest_listener: number | null;
+  longest_queue: number | null;
+  busiest_destination: number | null;
+  busiest_syn_sent: number | null;
 }
 
 export interface SchemaMigrationsTable {

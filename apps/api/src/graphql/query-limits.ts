@@ -32,6 +32,7 @@ const FIELD_WEIGHT: Record<string, number> = {
   listeners: 10,
   destinations: 10,
   history: 20,
+  findings: 20,
   topProcesses: 2,
 };
 const SIZE_ARGUMENTS = ['first', 'limit'];

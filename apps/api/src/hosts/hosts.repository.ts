@@ -99,6 +99,14 @@ export class HostsRepository {
     return sql`(${past} or (${sort} = ${value} and x.hostname > ${hostname}))`;
   }
 
+  async byIds(hostIds: string[]): Promise<HostRow[]> {
+    const result = await sql<HostRowSql>`
+      select h.host_id, h.hostname, h.os, h.os_version, h.agent_version, h.machine_id, h.labels,
+        h.enrolled_at, h.last_seen_at, h.socket_count, h.socket_count as count
+      from hosts h where h.host_id = any(${hostIds}::uuid[]) order by h.hostname`.execute(this.db);
+    return result.rows.map(toHostRow);
+  }
+
   async byHostname(hostname: string): Promise<HostRow | null> {
     const result = await sql<HostRowSql>`
       select h.host_id, h.hostname, h.os, h.os_version, h.agent_version, h.machine_id, h.labels,
@@ -108,7 +116,7 @@ export class HostsRepository {
   }
 }
 
-interface HostRowSql {
+export interface HostRowSql {
   host_id: string;
   hostname: string;
   os: string | null;
@@ -122,7 +130,7 @@ interface HostRowSql {
   count: number;
 }
 
-function toHostRow(row: HostRowSql): HostRow {
+export function toHostRow(row: HostRowSql): HostRow {
   return {
     hostId: row.host_id,
     hostname: row.hostname,

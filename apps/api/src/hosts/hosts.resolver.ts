@@ -7,11 +7,9 @@ import type { ProcessRow } from './host-detail.repository';
 import type { CountMatch, HostRow } from './host-query';
 import { CountsArgs, HistoryArgs, HostsArgs, SocketsArgs, TopProcessesArgs } from './hosts.args';
 import { Host, HostConnection, HistoryPoint, SocketCount, SocketList, TopProcess } from './host.model';
+import { hostNode, type HostNode } from './host-node';
 import { Destination, Listener } from './listener.model';
 import { HostsService } from './hosts.service';
-
-/** A host as resolved, with the socket filter it was found by (not part of the schema). */
-type HostNode = Host & { match: CountMatch | null };
 
 interface RequestContext {
   processLoaders?: Map<string, BatchLoader<string, TopProcess[]>>;
@@ -114,23 +112,7 @@ export class HostsResolver {
   }
 
   private node(row: HostRow, match: CountMatch | null): HostNode {
-    return {
-      id: row.hostId,
-      hostname: row.hostname,
-      os: row.os,
-      osVersion: row.osVersion,
-      agentVersion: row.agentVersion,
-      machineId: row.machineId,
-      labels: Object.entries(row.labels)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([key, value]) => ({ key, value })),
-      enrolledAt: row.enrolledAt,
-      lastSeenAt: row.lastSeenAt,
-      stale: this.service.isStale(row),
-      count: row.count,
-      socketCount: row.socketCount,
-      match,
-    };
+    return hostNode(row, this.service.isStale(row), match);
   }
 }
 

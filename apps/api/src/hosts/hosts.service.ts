@@ -106,6 +106,10 @@ export class HostsService {
     );
   }
 
+  byIds(hostIds: string[]): Promise<HostRow[]> {
+    return hostIds.length === 0 ? Promise.resolve([]) : this.hosts.byIds(hostIds);
+  }
+
   async byHostname(hostname: string): Promise<HostRow> {
     const row = await this.hosts.byHostname(hostname);
     if (!row) throw new DomainError('not_found', `no host named ${hostname}`);

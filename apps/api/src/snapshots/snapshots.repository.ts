@@ -4,6 +4,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { InjectKysely } from '../database/database.module';
 import type { Schema } from '../database/schema';
 import type { CountRow } from './count-rows';
+import { peerSummary } from './peer-summary';
 import { ledgerKey, planBatch, type IngestItem, type IngestOutcome, type StoredState } from './ingest-plan';
 
 export interface IngestSnapshot extends IngestItem {
@@ -108,14 +109,19 @@ async function replaceCurrent(tx: Tx, current: IngestSnapshot[]): Promise<void> 
   }
   const socketLists = JSON.stringify(current.map(socketsDocument));
   await sql`
-    insert into host_sockets (host_id, snapshot_id, collected_at, truncated, sockets, listeners, destinations)
-    select host_id, snapshot_id, collected_at, truncated, sockets, listeners, destinations
-    from jsonb_to_recordset(${socketLists}::text::jsonb)
+    insert into host_sockets (host_id, snapshot_id, collected_at, truncated, sockets, listeners, destinations,
+      fullest_listener, longest_queue, busiest_destination, busiest_syn_sent)
+    select * from jsonb_to_recordset(${socketLists}::text::jsonb)
       as x(host_id uuid, snapshot_id uuid, collected_at timestamptz, truncated boolean, sockets jsonb,
-        listeners jsonb, destinations jsonb)
+        listeners jsonb, destinations jsonb, fullest_listener float8, longest_queue bigint,
+        busiest_destination integer, busiest_syn_sent integer)
     on conflict (host_id) do update set snapshot_id = excluded.snapshot_id,
       collected_at = excluded.collected_at, truncated = excluded.truncated, sockets = excluded.sockets,
-      listeners = excluded.listeners, destinations = excluded.destinations`.execute(tx);
+      listeners = excluded.listeners, destinations = excluded.destinations,
+      fullest_listener = excluded.fullest_listener, longest_queue = excluded.longest_queue,
+      busiest_destination = excluded.busiest_destination, busiest_syn_sent = excluded.busiest_syn_sent`.execute(
+    tx,
+  );
   const facts = JSON.stringify(current.map(hostDocument));
   await sql`
     update hosts h set machine_id = coalesce(x.machine_id, h.machine_id), os = x.os, os_version = x.os_version,
@@ -129,6 +135,8 @@ async function replaceCurrent(tx: Tx, current: IngestSnapshot[]): Promise<void> 
 }
 
 function socketsDocument(item: IngestSnapshot) {
+  const { listeners, destinations } = item.snapshot;
+  const summary = peerSummary(listeners, destinations);
   return {
     host_id: item.hostId,
     snapshot_id: item.snapshotId,
@@ -136,8 +144,12 @@ function socketsDocument(item: IngestSnapshot) {
     truncated: item.snapshot.collector.truncated,
     sockets: item.snapshot.sockets,
     // JSON null becomes SQL null in jsonb_to_recordset: "not reported", unlike an empty list.
-    listeners: item.snapshot.listeners ?? null,
-    destinations: item.snapshot.destinations ?? null,
+    listeners: listeners ?? null,
+    destinations: destinations ?? null,
+    fullest_listener: summary.fullestListener,
+    longest_queue: summary.longestQueue,
+    busiest_destination: summary.busiestDestination,
+    busiest_syn_sent: summary.busiestSynSent,
   };
 }
 
