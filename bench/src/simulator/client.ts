@@ -59,6 +59,11 @@ export class ApiClient {
     this.agent.destroy();
   }
 
+  /** A JSON POST with a bearer credential, retried like the others (the bench's GraphQL queries). */
+  postJson(path: string, bearer: string, body: Buffer): Promise<Exchange> {
+    return this.post(path, bearer, body, {});
+  }
+
   private async post(
     path: string,
     bearer: string,
