@@ -1,0 +1,202 @@
+// Agent benchmark (DESIGN.md, "Performance"): 40,000 loopback sockets spread over child processes,
+// then, side by side in one run: `ss -tan` against the agent's Linux collector + summariser, the
+// extra cost of process attribution, and CPU seconds and peak RSS of `tcpfleet-agent once`.
+// Needs Linux, `ss`, and `pnpm run build` plus `pnpm --filter @tcpfleet/agent bundle` first.
+// Usage: node bench/agent/run.mjs [--sockets 40000] [--rounds 7]
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const require = createRequire(import.meta.url);
+const dist = join(root, 'apps', 'agent', 'dist');
+const { linuxSockets } = require(join(dist, 'collect', 'sockets_linux.js'));
+const { countSockets } = require(join(dist, 'snapshot', 'counts.js'));
+const { silentLogger } = require(join(dist, 'log', 'logger.js'));
+const { linuxEphemeralRange } = require(join(dist, 'collect', 'ephemeral_linux.js'));
+
+const { values } = parseArgs({
+  options: { sockets: { type: 'string', default: '40000' }, rounds: { type: 'string', default: '7' } },
+});
+const SOCKETS = Number(values.sockets);
+const ROUNDS = Number(values.rounds);
+// The workplace allows 20,000 descriptors per process; each holder keeps both ends of its connections.
+const PER_PROCESS = 10_000;
+
+async function startHolders() {
+  const holders = [];
+  for (let left = SOCKETS; left > 0; left -= PER_PROCESS) {
+    const connections = Math.min(PER_PROCESS, left) / 2;
+    // Raise the soft descriptor limit as far as the hard one allows, inside the child only.
+    const child = spawn(
+      'sh',
+      ['-c', `ulimit -n "$(ulimit -Hn)"; exec "${process.execPath}" holder.mjs ${connections}`],
+      {
+        cwd: here,
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    );
+    holders.push(
+      new Promise((resolve, reject) => {
+        child.stdout.once('data', (data) => resolve({ child, port: Number(String(data).split(' ')[1]) }));
+        child.once('exit', (code) => reject(new Error(`holder exited with ${code}`)));
+      }),
+    );
+  }
+  return Promise.all(holders);
+}
+
+async function timeIt(run) {
+  const start = performance.now();
+  const value = await run();
+  return { ms: performance.now() - start, value };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function ss() {
+  const result = spawnSync('ss', ['-tan'], { maxBuffer: 1 << 28 });
+  return result.stdout.toString().split('\n').length - 2;
+}
+
+function onceRun(args, nodeFlags = []) {
+  const file = join(mkdtempSync(join(tmpdir(), 'rusage-')), 'usage.json');
+  const start = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    [
+      ...nodeFlags,
+      '-r',
+      join(here, 'rusage.cjs'),
+      join(dist, 'tcpfleet-agent.cjs'),
+      'once',
+      '--json',
+      ...args,
+    ],
+    {
+      env: { ...process.env, BENCH_RUSAGE: file },
+      maxBuffer: 1 << 28,
+    },
+  );
+  const wallMs = performance.now() - start;
+  if (result.status !== 0) throw new Error(`once failed: ${result.stderr}`);
+  const usage = JSON.parse(readFileSync(file, 'utf8'));
+  return {
+    wallMs,
+    cpuS: (usage.userUs + usage.systemUs) / 1e6,
+    maxRssMb: usage.maxRssKb / 1024,
+    sockets: JSON.parse(result.stdout).collector.socketCount,
+  };
+}
+
+async function measure() {
+  const options = {
+    procRoot: '/proc',
+    run: () => Promise.reject(new Error('no commands')),
+    log: silentLogger,
+  };
+  const range = await linuxEphemeralRange(options);
+  const plain = linuxSockets({ ...options, attribution: false });
+  const warm = linuxSockets({ ...options, attribution: true });
+  await warm.collect();
+  const rows = {
+    ss: [],
+    collect: [],
+    attributionCold: [],
+    attributionWarm: [],
+    onceNoAttribution: [],
+    once: [],
+    onceSmallHeap: [],
+  };
+  let seen = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    const ssRun = await timeIt(async () => ss());
+    rows.ss.push(ssRun.ms);
+    const ours = await timeIt(async () => countSockets((await plain.collect()).sockets, range));
+    rows.collect.push(ours.ms);
+    const cold = await timeIt(async () =>
+      countSockets((await linuxSockets({ ...options, attribution: true }).collect()).sockets, range),
+    );
+    rows.attributionCold.push(cold.ms);
+    const hot = await timeIt(async () => countSockets((await warm.collect()).sockets, range));
+    rows.attributionWarm.push(hot.ms);
+    rows.onceNoAttribution.push(onceRun(['--no-attribution']));
+    rows.once.push(onceRun([]));
+    // The young generation the systemd unit starts node with (packaging/tcpfleet-agent.service).
+    rows.onceSmallHeap.push(onceRun([], ['--max-semi-space-size=1']));
+    seen = { ss: ssRun.value, collector: ours.value.reduce((sum, row) => sum + row.count, 0) };
+  }
+  return { rows, seen };
+}
+
+function report({ rows, seen }) {
+  const ss = median(rows.ss);
+  const line = (name, ms, note = '') => ({
+    name,
+    ms: Math.round(ms * 10) / 10,
+    ratio: Math.round((ms / ss) * 100) / 100,
+    note,
+  });
+  const once = (xs, key) => median(xs.map((x) => x[key]));
+  const table = [
+    line('ss -tan (reference)', ss, `${seen.ss} sockets listed`),
+    line('collect + summarise, no attribution', median(rows.collect), `${seen.collector} sockets counted`),
+    line(
+      'collect + summarise, attribution cold',
+      median(rows.attributionCold),
+      'first snapshot: every fd link read',
+    ),
+    line(
+      'collect + summarise, attribution warm',
+      median(rows.attributionWarm),
+      'later snapshots: cache, no new inodes',
+    ),
+    line('once --json --no-attribution (whole process)', once(rows.onceNoAttribution, 'wallMs')),
+    line('once --json (whole process)', once(rows.once, 'wallMs')),
+    line('once --json, node --max-semi-space-size=1', once(rows.onceSmallHeap, 'wallMs')),
+  ];
+  const usage = {
+    onceCpuSeconds: Math.round(once(rows.once, 'cpuS') * 1000) / 1000,
+    onceMaxRssMb: Math.round(once(rows.once, 'maxRssMb') * 10) / 10,
+    onceNoAttributionCpuSeconds: Math.round(once(rows.onceNoAttribution, 'cpuS') * 1000) / 1000,
+    onceNoAttributionMaxRssMb: Math.round(once(rows.onceNoAttribution, 'maxRssMb') * 10) / 10,
+    onceSmallHeapCpuSeconds: Math.round(once(rows.onceSmallHeap, 'cpuS') * 1000) / 1000,
+    onceSmallHeapMaxRssMb: Math.round(once(rows.onceSmallHeap, 'maxRssMb') * 10) / 10,
+  };
+  return { sockets: SOCKETS, rounds: ROUNDS, node: process.version, table, usage, raw: rows };
+}
+
+function markdown(result) {
+  const lines = [
+    `# Agent benchmark: ${result.sockets} loopback sockets, median of ${result.rounds} rounds (${result.node})`,
+    '',
+    '| measurement | ms | ratio to ss -tan | note |',
+    '| --- | ---: | ---: | --- |',
+    ...result.table.map((r) => `| ${r.name} | ${r.ms} | ${r.ratio} | ${r.note} |`),
+    '',
+    `once --json: ${result.usage.onceCpuSeconds} CPU s, peak RSS ${result.usage.onceMaxRssMb} MB ` +
+      `(without attribution: ${result.usage.onceNoAttributionCpuSeconds} CPU s, ${result.usage.onceNoAttributionMaxRssMb} MB; ` +
+      `with --max-semi-space-size=1: ${result.usage.onceSmallHeapCpuSeconds} CPU s, ${result.usage.onceSmallHeapMaxRssMb} MB).`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+const holders = await startHolders();
+try {
+  const result = report(await measure());
+  const md = markdown(result);
+  console.log(md);
+  const out = join(root, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'agent.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(out, 'agent.md'), md);
+} finally {
+  for (const { child } of holders) child.stdin.end();
+}
