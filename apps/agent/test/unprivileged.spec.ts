@@ -1,10 +1,14 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo, type Server } from 'node:net';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SnapshotV1 } from '@tcpfleet/model';
 
-const MAIN = join(__dirname, '..', 'dist', 'main.js');
+// The bundle, in a directory any user may read: the checkout itself may be closed to others.
+const BUNDLE_DIR = mkdtempSync(join(tmpdir(), 'unprivileged-'));
+const BUNDLE = join(BUNDLE_DIR, 'tcpfleet-agent.cjs');
 const NOBODY = 65534;
 // Dropping to another user needs root; on a machine where tests do not run as root they are that user already.
 const asRoot = process.platform === 'linux' && process.getuid?.() === 0;
@@ -12,6 +16,10 @@ const asRoot = process.platform === 'linux' && process.getuid?.() === 0;
 (asRoot ? describe : describe.skip)('once without privileges, on the real /proc', () => {
   let server: Server;
   beforeAll(async () => {
+    execFileSync(process.execPath, [join(__dirname, '..', 'scripts', 'bundle.mjs'), BUNDLE], {
+      stdio: 'pipe',
+    });
+    chmodSync(BUNDLE_DIR, 0o755);
     server = createServer().listen(0, '127.0.0.1');
     await once(server, 'listening');
   });
@@ -19,10 +27,11 @@ const asRoot = process.platform === 'linux' && process.getuid?.() === 0;
 
   it('counts the sockets it cannot tie to a process, with no process, and says so', () => {
     const port = (server.address() as AddressInfo).port;
-    const result = spawnSync(process.execPath, [MAIN, 'once', '--json'], {
+    const result = spawnSync(process.execPath, [BUNDLE, 'once', '--json'], {
       uid: NOBODY,
       gid: NOBODY,
       encoding: 'utf8',
+      cwd: BUNDLE_DIR,
       env: { PATH: process.env.PATH },
     });
     expect(result.status).toBe(0);
