@@ -1,9 +1,11 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import type { Config } from './config/config';
 import type { Database } from './database/database';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { EnrollModule } from './enroll/enroll.module';
 import { FindingsModule } from './findings/findings.module';
@@ -13,6 +15,8 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { HostsModule } from './hosts/hosts.module';
 import { IdeModule } from './ide/ide.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { MetricsService } from './metrics/metrics.service';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { StatesModule } from './states/states.module';
 
@@ -24,7 +28,12 @@ export class AppModule {
       imports: [
         DatabaseModule.forRoot(config, database),
         AuthModule.forRoot(localAdminSecret),
-        GraphQLModule.forRoot(graphqlOptions()),
+        MetricsModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [MetricsService],
+          useFactory: (metrics: MetricsService) => graphqlOptions(metrics),
+        }),
         HealthModule,
         EnrollModule,
         SnapshotsModule,
@@ -35,6 +44,7 @@ export class AppModule {
         StatesModule,
         AdminModule,
         IdeModule,
+        DashboardModule,
       ],
     };
   }

@@ -4,6 +4,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Config } from './config/config';
 import { DomainError } from './errors/domain-error';
 import { ErrorFilter, sendError } from './errors/error.filter';
+import { MetricsService } from './metrics/metrics.service';
+import { requestMetrics } from './metrics/request-metrics';
 import { createValidationPipe } from './validation/validation.pipe';
 
 // GraphQL requests are small; a large one is a mistake or an attack, refused before it is read.
@@ -11,6 +13,7 @@ const MAX_GRAPHQL_BYTES = 64 * 1024;
 
 /** Everything about HTTP that is not a route: parsers, limits, validation, errors, the OpenAPI document. */
 export function configureHttp(app: NestExpressApplication, config: Config): void {
+  app.use(requestMetrics(app.get(MetricsService)));
   app.use('/graphql', (request: Request, response: Response, next: NextFunction) => {
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > MAX_GRAPHQL_BYTES) {

@@ -23,6 +23,8 @@ export interface Config {
   maxClockSkewSeconds: number;
   /** The findings' thresholds: the model's defaults with TCPFLEET_FINDING_* overrides. */
   thresholds: FindingThresholds;
+  /** GET /metrics without an API key (for a Prometheus on a trusted network). */
+  metricsPublic: boolean;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +71,13 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+function flag(env: Env, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new ConfigError(name, `expected true or false, got "${env[name]}"`);
+}
+
 function thresholds(env: Env): FindingThresholds {
   const result = thresholdsFrom(env);
   if ('variable' in result) throw new ConfigError(result.variable, result.reason);
@@ -91,5 +100,6 @@ export function loadConfig(env: Env = process.env): Config {
     databasePoolSize: integer(env, 'TCPFLEET_DB_POOL_SIZE', 10, 1, 200),
     maxClockSkewSeconds: integer(env, 'TCPFLEET_MAX_CLOCK_SKEW_SECONDS', 300, 0, 86400),
     thresholds: thresholds(env),
+    metricsPublic: flag(env, 'TCPFLEET_METRICS_PUBLIC'),
   };
 }

@@ -9,11 +9,22 @@ import { StoreLock } from './store-lock';
 
 export type Engine = 'pglite' | 'postgres';
 
+/** The connection pool of a PostgreSQL server right now (node-postgres Pool counters). */
+export interface PoolStats {
+  max: number;
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+}
+
 /** An open database: the query builder, which engine runs it, and the store lock when embedded. */
 export interface Database {
   db: Kysely<Schema>;
   engine: Engine;
   lock: StoreLock | null;
+  /** Null for PGlite: one backend in this process, no pool. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
 }
 
@@ -38,7 +49,13 @@ export async function openDatabase(config: Config, command: string): Promise<Dat
     // An idle client that loses its server must not take the process down.
     pool.on('error', () => undefined);
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', lock: null, close: () => db.destroy() };
+    const poolStats = (): PoolStats => ({
+      max: config.databasePoolSize,
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    });
+    return { db, engine: 'postgres', lock: null, poolStats, close: () => db.destroy() };
   }
   const lock = await StoreLock.acquire(config.dataDir, command);
   try {
@@ -48,7 +65,7 @@ export async function openDatabase(config: Config, command: string): Promise<Dat
       await db.destroy();
       await lock.release();
     };
-    return { db, engine: 'pglite', lock, close };
+    return { db, engine: 'pglite', lock, poolStats: () => null, close };
   } catch (error) {
     await lock.release();
     throw error;

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { asDomainError, DomainError, type ErrorCode } from './domain-error';
 import { httpStatusOf } from './http-status';
 import { toGraphqlError } from './graphql-error.mapper';
+import { ERROR_CODE_LOCAL } from '../metrics/request-metrics';
 
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -12,6 +13,7 @@ export interface ErrorBody {
 }
 
 export function sendError(response: Response, error: DomainError): void {
+  response.locals[ERROR_CODE_LOCAL] = error.code;
   if (error.code === 'database_unavailable') response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.fields.length > 0) body.error.fields = error.fields;
@@ -33,11 +35,13 @@ export class ErrorFilter implements ExceptionFilter {
     if (domain) return sendError(response, domain);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      response.locals[ERROR_CODE_LOCAL] = `http_${status}`;
       return response.status(status).json({ error: { code: `http_${status}`, message: exception.message } });
     }
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
+    response.locals[ERROR_CODE_LOCAL] = 'internal';
     return response.status(500).json({ error: { code: 'internal', message: 'internal error' } });
   }
 }

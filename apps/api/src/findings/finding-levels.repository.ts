@@ -32,12 +32,6 @@ export interface Candidate {
   hostname: string;
 }
 
-export interface LevelCount {
-  rule: FindingRule;
-  level: number;
-  hosts: number;
-}
-
 const and = (parts: Fragment[]): Fragment => (parts.length === 0 ? sql`true` : sql.join(parts, sql` and `));
 
 /**
@@ -45,7 +39,7 @@ const and = (parts: Fragment[]): Fragment => (parts.length === 0 ? sql`true` : s
  * that reaches a rule's minimum. Reads current_counts through its (state, port) index and the narrow
  * summary columns of host_sockets, never a host's history or jsonb.
  */
-function levels(basis: LevelBasis): Fragment {
+export function levelsCte(basis: LevelBasis): Fragment {
   const rows = countLevels(basis.thresholds);
   const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
   const { listenBacklog, synSent, ephemeral } = basis.thresholds;
@@ -85,7 +79,7 @@ function levels(basis: LevelBasis): Fragment {
     where coalesce(h.last_seen_at, h.enrolled_at) < ${basis.staleBefore.toISOString()}::timestamptz)`;
 }
 
-/** The SQL side of findings: which hosts may have one, and how many hosts reach each level. */
+/** The SQL side of findings: which hosts may have one. */
 @Injectable()
 export class FindingLevelsRepository {
   constructor(@InjectKysely() private readonly db: Kysely<Schema>) {}
@@ -98,21 +92,11 @@ export class FindingLevelsRepository {
       parts.push(inclusive ? sql`h.hostname >= ${hostname}` : sql`h.hostname > ${hostname}`);
     }
     const result = await sql<Candidate>`
-      with ${levels(query)}
+      with ${levelsCte(query)}
       select h.host_id as "hostId", h.hostname from levels l join hosts h on h.host_id = l.host_id
       where l.rule = any(${query.rules}::text[]) and ${and(parts)}
       group by h.host_id, h.hostname having max(l.level) >= ${query.minLevel}::int
       order by h.hostname limit ${query.limit}::int`.execute(this.db);
-    return result.rows;
-  }
-
-  /** Hosts per rule at each severity level (1 warning, 2 critical), a host counted at its highest. */
-  async levelCounts(basis: LevelBasis): Promise<LevelCount[]> {
-    const result = await sql<LevelCount>`
-      with ${levels(basis)}
-      select rule, level, count(*)::int as hosts from (
-        select host_id, rule, max(level) as level from levels group by host_id, rule) per_host
-      where level >= 1 group by rule, level`.execute(this.db);
     return result.rows;
   }
 }

@@ -1,12 +1,14 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
 import type { Request } from 'express';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin';
+import type { MetricsService } from '../metrics/metrics.service';
 import { queryLimitsRule } from './query-limits';
 
 /** Limits every operation must stay within; see query-limits.ts for how cost is counted. */
 export const QUERY_LIMITS = { maxDepth: 8, maxCost: 25_000, maxAliases: 50 };
 
-export function graphqlOptions(): ApolloDriverConfig {
+export function graphqlOptions(metrics: MetricsService): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -20,6 +22,7 @@ export function graphqlOptions(): ApolloDriverConfig {
     // A request without a valid key answers 401 (and one without a database 503), as REST does.
     preserveHttpStatusForExecutionErrors: false,
     validationRules: [queryLimitsRule(QUERY_LIMITS)],
+    plugins: [graphqlMetricsPlugin(metrics)],
     context: ({ req }: { req: Request }) => ({ req }),
   };
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config/config';
 import type { Database } from '../database/database';
 import { DATABASE, InjectConfig } from '../database/database.module';
 import { DomainError, invalidInput, isDatabaseUnavailable } from '../errors/domain-error';
+import { MetricsService } from '../metrics/metrics.service';
 import { Batcher } from './batcher';
 import { countRows } from './count-rows';
 import { snapshotDigest } from './digest';
@@ -22,6 +23,7 @@ export class SnapshotsService {
     repository: SnapshotsRepository,
     @InjectConfig() private readonly config: Config,
     @Inject(DATABASE) database: Database,
+    private readonly metrics: MetricsService,
   ) {
     const concurrency =
       database.engine === 'pglite' ? 1 : Math.max(1, Math.floor(config.databasePoolSize / 2));
@@ -38,19 +40,22 @@ export class SnapshotsService {
   async ingest(host: TokenHost, snapshot: SnapshotDto, now = new Date()): Promise<SnapshotReceipt> {
     this.checkOwner(host, snapshot);
     const collectedAt = this.checkTime(snapshot.collectedAt, now);
+    const rows = countRows(snapshot.counts, snapshot.sockets);
     const outcome = await this.batcher.submit({
       hostId: host.hostId,
       snapshotId: snapshot.id.toLowerCase(),
       collectedAt,
       digest: snapshotDigest(snapshot),
       snapshot,
-      rows: countRows(snapshot.counts, snapshot.sockets),
+      rows,
     });
     if (outcome.kind === 'conflict') {
       throw new DomainError('conflict', `${outcome.message}; a new snapshot needs a new id`, [
         { field: 'id', reason: 'already used by a snapshot with other content' },
       ]);
     }
+    const written = outcome.created ? rows.length : 0;
+    this.metrics.snapshotAccepted(outcome.created, written, outcome.current ? written : 0);
     return { id: snapshot.id, created: outcome.created, current: outcome.current };
   }
 
