@@ -133,7 +133,27 @@ export function markdown(result: BenchResult): string {
     `The reference COPY writes the same ledger and count rows into the same tables (snapshots, count_history, current_counts) on one connection; the API also writes each host's socket list, listeners and destinations and its host facts, which the reference does not. The headline query returned ${query.headline.resultSize} hosts; the SQL reference runs the statements the API's own repositories build for the same request, on one connection. Enrolment: ${int(result.enrolment.perSecond)} hosts/s.`,
     '',
   ];
-  return lines.join('\n');
+  return [...lines, ...profileLines(result.profiles)].join('\n');
+}
+
+/** With --profile: where the API process spent its CPU in each phase, by module and by function. */
+function profileLines(profiles: Record<string, ProfileSummary>): string[] {
+  const lines: string[] = [];
+  for (const [phase, summary] of Object.entries(profiles)) {
+    const spots = (title: string, list: ProfileSummary['modules']) =>
+      `${title}: ${list
+        .slice(0, 8)
+        .map((spot) => `${spot.name} ${(spot.share * 100).toFixed(1)}%`)
+        .join(', ')}.`;
+    lines.push(
+      `API CPU profile, ${phase} phase (${int(summary.totalMs)} ms sampled):`,
+      '',
+      `- ${spots('self time by module', summary.modules)}`,
+      `- ${spots('self time by function', summary.functions)}`,
+      '',
+    );
+  }
+  return lines;
 }
 
 /** Writes `<name>-<date>.json` and `latest.md`; returns the JSON's path. */
