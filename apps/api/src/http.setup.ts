@@ -4,6 +4,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Config } from './config/config';
 import { DomainError } from './errors/domain-error';
 import { ErrorFilter, sendError } from './errors/error.filter';
+import { rateLimit } from './limits/rate-limit.middleware';
+import { RateLimiter } from './limits/rate-limiter';
 import { MetricsService } from './metrics/metrics.service';
 import { requestMetrics } from './metrics/request-metrics';
 import { createValidationPipe } from './validation/validation.pipe';
@@ -13,7 +15,13 @@ const MAX_GRAPHQL_BYTES = 64 * 1024;
 
 /** Everything about HTTP that is not a route: parsers, limits, validation, errors, the OpenAPI document. */
 export function configureHttp(app: NestExpressApplication, config: Config): void {
-  app.use(requestMetrics(app.get(MetricsService)));
+  const metrics = app.get(MetricsService);
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestMetrics(metrics));
+  // Each replica limits on its own, in memory (see README, Rate limits).
+  const limiter = new RateLimiter(config.limits);
+  app.use('/v1/enroll', rateLimit(limiter, 'enroll', metrics));
+  app.use('/v1/snapshots', rateLimit(limiter, 'ingest', metrics));
   app.use('/graphql', (request: Request, response: Response, next: NextFunction) => {
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > MAX_GRAPHQL_BYTES) {

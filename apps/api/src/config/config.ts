@@ -1,6 +1,7 @@
 import { WIRE_LIMITS, type FindingThresholds } from '@tcpfleet/model';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from './paths';
+import { limitsFrom, trustProxyFrom, type Limits } from './limits';
 import { thresholdsFrom } from './thresholds';
 
 /** The validated configuration of one API process. Read once at start, never from process.env later. */
@@ -25,6 +26,10 @@ export interface Config {
   thresholds: FindingThresholds;
   /** GET /metrics without an API key (for a Prometheus on a trusted network). */
   metricsPublic: boolean;
+  /** Rate limits of enrolment and ingestion; null: off. */
+  limits: Limits;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client. */
+  trustProxy: number | string[] | false;
 }
 
 export class ConfigError extends Error {
@@ -78,10 +83,12 @@ function flag(env: Env, name: string): boolean {
   throw new ConfigError(name, `expected true or false, got "${env[name]}"`);
 }
 
-function thresholds(env: Env): FindingThresholds {
-  const result = thresholdsFrom(env);
-  if ('variable' in result) throw new ConfigError(result.variable, result.reason);
-  return result;
+/** A parsed value, or the ConfigError of its problem. */
+function checked<T>(result: T | { variable: string; reason: string }): T {
+  if (typeof result === 'object' && result !== null && 'variable' in result && 'reason' in result) {
+    throw new ConfigError(result.variable, result.reason);
+  }
+  return result as T;
 }
 
 /** Validates the environment into a Config; throws ConfigError naming the first bad variable. */
@@ -99,7 +106,9 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: integer(env, 'TCPFLEET_MAX_BODY_BYTES', WIRE_LIMITS.maxBodyBytes, 1024, 256 * 1024 * 1024),
     databasePoolSize: integer(env, 'TCPFLEET_DB_POOL_SIZE', 10, 1, 200),
     maxClockSkewSeconds: integer(env, 'TCPFLEET_MAX_CLOCK_SKEW_SECONDS', 300, 0, 86400),
-    thresholds: thresholds(env),
+    thresholds: checked<FindingThresholds>(thresholdsFrom(env)),
     metricsPublic: flag(env, 'TCPFLEET_METRICS_PUBLIC'),
+    limits: checked<Limits>(limitsFrom(env)),
+    trustProxy: checked<number | string[] | false>(trustProxyFrom(env)),
   };
 }

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'unknown_state'
   | 'enrollment_disabled'
   | 'query_too_complex'
+  | 'rate_limited'
   | 'database_unavailable';
 
 /** One field of a request and what is wrong with it: `counts.3.port` must be at most 65535. */

@@ -7,15 +7,22 @@ import { ERROR_CODE_LOCAL } from '../metrics/request-metrics';
 
 export const RETRY_AFTER_SECONDS = 5;
 
-/** The error body every REST endpoint answers with. */
+/** The error body every REST endpoint answers with; some codes add details (a 429 names its limit). */
 export interface ErrorBody {
-  error: { code: ErrorCode | string; message: string; fields?: { field: string; reason: string }[] };
+  error: {
+    code: ErrorCode | string;
+    message: string;
+    fields?: { field: string; reason: string }[];
+    [detail: string]: unknown;
+  };
 }
 
 export function sendError(response: Response, error: DomainError): void {
   response.locals[ERROR_CODE_LOCAL] = error.code;
   if (error.code === 'database_unavailable') response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.code === 'rate_limited')
+    response.setHeader('Retry-After', String(error.details.retryAfterSeconds));
+  const body: ErrorBody = { error: { ...error.details, code: error.code, message: error.message } };
   if (error.fields.length > 0) body.error.fields = error.fields;
   response.status(httpStatusOf(error.code)).json(body);
 }

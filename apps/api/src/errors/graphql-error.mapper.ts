@@ -24,6 +24,8 @@ export function graphqlCodeOf(code: ErrorCode): string {
       return 'UNSUPPORTED_MEDIA_TYPE';
     case 'query_too_complex':
       return 'QUERY_TOO_COMPLEX';
+    case 'rate_limited':
+      return 'RATE_LIMITED';
     case 'database_unavailable':
       return 'DATABASE_UNAVAILABLE';
   }

@@ -21,6 +21,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 415;
     case 'query_too_complex':
       return 400;
+    case 'rate_limited':
+      return 429;
     case 'database_unavailable':
       return 503;
   }

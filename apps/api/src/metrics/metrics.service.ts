@@ -35,6 +35,10 @@ export class MetricsService {
     'Time to answer a GraphQL request, by operation type',
     LATENCY_BUCKETS,
   );
+  private readonly limited = new Counter(
+    'tcpfleet_rate_limited_total',
+    'Requests refused with 429, by the limit reached',
+  );
   private readonly errors = new Counter(
     'tcpfleet_errors_total',
     'Errors answered, by edge (rest, graphql) and code',
@@ -63,6 +67,10 @@ export class MetricsService {
     this.graphqlLatency.observe({ operation }, seconds);
   }
 
+  rateLimited(limit: string): void {
+    this.limited.inc({ limit });
+  }
+
   error(edge: 'rest' | 'graphql', code: string): void {
     this.errors.inc({ edge, code });
   }
@@ -75,6 +83,7 @@ export class MetricsService {
       this.ingestLatency,
       this.graphqlRequests,
       this.graphqlLatency,
+      this.limited,
       this.errors,
     ].map((instrument) => instrument.family());
   }

@@ -12,10 +12,12 @@ export const ERROR_CODE_LOCAL = 'errorCode';
 export function requestMetrics(metrics: MetricsService) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
+    // Read now: a middleware mounted on a path rewrites request.url while it runs.
+    const ingest = request.method === 'POST' && request.path.replace(/\/$/, '') === '/v1/snapshots';
     response.on('finish', () => {
       const code = response.locals[ERROR_CODE_LOCAL] as string | undefined;
       if (code !== undefined) metrics.error('rest', code);
-      if (request.method === 'POST' && request.path.replace(/\/$/, '') === '/v1/snapshots') {
+      if (ingest) {
         metrics.snapshotRequest(response.statusCode, secondsSince(started), code);
       }
     });
