@@ -1,3 +1,5 @@
 export * from './count';
 export * from './ephemeral';
 export * from './summarise';
+export * from './aggregate';
+export * from './destinations';

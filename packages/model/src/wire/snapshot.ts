@@ -14,6 +14,14 @@ export const SNAPSHOT_VERSION = 1;
 export const OS_NAMES = ['linux', 'darwin', 'freebsd', 'windows', 'illumos'] as const;
 export type OsName = (typeof OS_NAMES)[number];
 
+/**
+ * Host names both sides accept: letters, digits, dots, hyphens and underscores, starting with a
+ * letter or digit and not ending with a dot or hyphen (RFC 1123 names, plus the underscores Windows
+ * allows in NetBIOS-derived names); nothing that needs escaping in a shell, a URL or HTML. The
+ * length limit is WIRE_LIMITS.maxHostnameLength.
+ */
+export const HOSTNAME_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?$/;
+
 export interface HostFacts {
   hostname: string;
   os: OsName;

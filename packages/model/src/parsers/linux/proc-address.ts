@@ -21,7 +21,8 @@ export interface ProcEndpoint {
 /** Decodes addresses, remembering each one: a host's table repeats the same few addresses. */
 export class ProcAddresses {
   private readonly v4 = new Map<number, string>();
-  private readonly v6 = new Map<string, string>();
+  // Keyed word by word: four numbers, no key string built per row.
+  private readonly v6 = new Map<number, Map<number, Map<number, Map<number, string>>>>();
 
   constructor(private readonly order: ByteOrder) {}
 
@@ -41,7 +42,7 @@ export class ProcAddresses {
       out.address = this.ipv4(value);
     } else {
       out.family = 'ipv6';
-      out.address = this.ipv6(s.text, start);
+      out.address = this.ipv6(s.bytes, start);
     }
     return undefined;
   }
@@ -57,25 +58,36 @@ export class ProcAddresses {
     return address;
   }
 
-  private ipv6(text: string, start: number): string {
-    const key = text.slice(start, start + 32);
-    let address = this.v6.get(key);
+  private ipv6(bytes: Uint8Array, start: number): string {
+    const words = [0, 1, 2, 3].map((i) => parseWord(bytes, start + i * 8));
+    let level1 = this.v6.get(words[0]);
+    if (!level1) this.v6.set(words[0], (level1 = new Map()));
+    let level2 = level1.get(words[1]);
+    if (!level2) level1.set(words[1], (level2 = new Map()));
+    let level3 = level2.get(words[2]);
+    if (!level3) level2.set(words[2], (level3 = new Map()));
+    let address = level3.get(words[3]);
     if (address === undefined) {
       const groups: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        const b = wordBytes(parseWord(text, start + i * 8), this.order);
+      for (const word of words) {
+        const b = wordBytes(word, this.order);
         groups.push((b[0] << 8) | b[1], (b[2] << 8) | b[3]);
       }
       address = formatIPv6(groups);
-      this.v6.set(key, address);
+      level3.set(words[3], address);
     }
     return address;
   }
 }
 
-// The scanner has already checked that these characters are hex digits.
-function parseWord(text: string, start: number): number {
-  return parseInt(text.slice(start, start + 8), 16);
+// The scanner has already checked that these bytes are hex digits.
+function parseWord(bytes: Uint8Array, start: number): number {
+  let word = 0;
+  for (let i = start; i < start + 8; i++) {
+    const c = bytes[i] | 0x20;
+    word = word * 16 + (c <= 57 ? c - 48 : c - 87);
+  }
+  return word;
 }
 
 /** The four bytes of a printed word in memory order, i.e. network order for addresses. */
