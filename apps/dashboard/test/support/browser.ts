@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** CI must run the browser tests; elsewhere they wait for Debian's chromium to be installed. */
+export function browserSuite(): { run: boolean; reason: string | null } {
+  const ci = Boolean(process.env.CI) && process.env.CI !== 'false';
+  if (existsSync(CHROMIUM) || ci) return { run: true, reason: null };
+  return {
+    run: false,
+    reason: `dashboard browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium); CI runs them`,
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Content-Security-Policy violations and uncaught page errors seen so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** Headless chromium with a fresh profile, nothing reaching out beyond the API under test. */
+export async function openBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does)`);
+  const profile = mkdtempSync(join(tmpdir(), 'tcpfleet-dashboard-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context.setDefaultTimeout(10_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      problems.push(message.text());
+  });
+  return {
+    context,
+    page,
+    problems,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Reads until `done` holds or the time is up, and returns the last reading for the test to assert on. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  ms = 10_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  let value = await read();
+  while (!done(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { request } from '../../../api/test/support/http';
+import { ADMIN_KEY, startTestApi, type TestApi } from '../../../api/test/support/test-api';
+import { openBrowser, type Browser } from './browser';
+import { pushFleet, type Pushed } from './fleet';
+
+export const SCREENSHOTS = join(__dirname, '../screenshots');
+
+export interface Session {
+  api: TestApi;
+  browser: Browser;
+  page: Page;
+  /** Every host's current snapshot, as pushed. */
+  pushed: Pushed;
+  /** A reader key, as a wall screen would have. */
+  readerKey: string;
+}
+
+/**
+ * Everything a browser test needs: chromium (first, so CI fails at once without it), the dashboard
+ * built from this source, the API from source on a fresh store, the simulated fleet and a reader key.
+ */
+export async function startSession(): Promise<Session> {
+  const browser = await openBrowser();
+  let api: TestApi | undefined;
+  try {
+    execFileSync(process.execPath, [join(__dirname, '../../scripts/build.mjs')], { stdio: 'pipe' });
+    api = await startTestApi();
+    const pushed = await pushFleet(api.url);
+    const created = await request(`${api.url}/v1/admin/keys`, 'POST', {
+      token: ADMIN_KEY,
+      body: { name: 'dashboard-test', role: 'reader' },
+    });
+    if (created.status !== 201)
+      throw new Error(`key create: ${created.status} ${JSON.stringify(created.body)}`);
+    return { api, browser, page: browser.page, pushed, readerKey: created.body.key };
+  } catch (error) {
+    await browser.close();
+    await api?.stop();
+    throw error;
+  }
+}
+
+export async function stopSession(session: Session | undefined): Promise<void> {
+  await session?.browser.close();
+  await session?.api.stop();
+}
+
+/** Enters the key in the dashboard's form, the way a person does once per browser. */
+export async function enterKey(page: Page, key: string): Promise<void> {
+  await page.getByLabel('API key', { exact: true }).fill(key);
+  await page.getByRole('button', { name: 'Save key' }).click();
+}
+
+/** The texts of one column of a table, by its aria-label. */
+export function column(page: Page, table: string, index: number): Promise<string[]> {
+  return page.locator(`table[aria-label="${table}"] tbody tr > :nth-child(${index})`).allTextContents();
+}
+
+export const formatted = (value: number): string => value.toLocaleString('en-US');
