@@ -6,6 +6,7 @@ import {
   column,
   enterKey,
   formatted,
+  overflowAt,
   SCREENSHOTS,
   startSession,
   stopSession,
@@ -63,6 +64,10 @@ if (suite.reason) console.warn(suite.reason);
       `over ${pushed.size} reporting hosts`,
     );
     await page.screenshot({ path: join(SCREENSHOTS, 'fleet.png'), fullPage: true });
+  });
+
+  it('fits a phone, a small laptop and a large screen without sideways scrolling', async () => {
+    expect(await overflowAt(session.page, [390, 1280, 2560])).toEqual({ 390: 0, 1280: 0, 2560: 0 });
   });
 
   it('shows attacker-chosen text as text and runs none of it', async () => {

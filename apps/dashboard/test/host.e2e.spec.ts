@@ -8,6 +8,7 @@ import {
   column,
   enterKey,
   formatted,
+  overflowAt,
   SCREENSHOTS,
   startSession,
   stopSession,
@@ -73,6 +74,10 @@ const HOST_QUERY = `query($h: String!) {
     );
   });
 
+  it('fits a phone and a small laptop without sideways scrolling', async () => {
+    expect(await overflowAt(session.page, [390, 1280])).toEqual({ 390: 0, 1280: 0 });
+  });
+
   it('filters the host’s sockets by state (another spelling), port and process', async () => {
     const { page, pushed } = session;
     const sockets = pushed.get(hostname)!.sockets;
@@ -125,6 +130,7 @@ const HOST_QUERY = `query($h: String!) {
     await page.locator('.resolved p').waitFor();
     await expect(page.locator('.resolved').textContent()).resolves.toBe('FinWait2 means FIN_WAIT_2.');
     await page.locator('.state-card.highlight[data-state="FIN_WAIT_2"]').waitFor();
+    expect(await overflowAt(page, [390, 1280])).toEqual({ 390: 0, 1280: 0 });
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(SCREENSHOTS, 'states.png') });
   });

@@ -60,3 +60,15 @@ export function column(page: Page, table: string, index: number): Promise<string
 }
 
 export const formatted = (value: number): string => value.toLocaleString('en-US');
+
+/** How far the page is wider than the window at each width: 0 when wide tables scroll inside their panel. */
+export async function overflowAt(page: Page, widths: readonly number[]): Promise<Record<number, number>> {
+  const overflow: Record<number, number> = {};
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    const scroll = Number(await page.evaluate('document.documentElement.scrollWidth'));
+    overflow[width] = Math.max(0, scroll - width);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  return overflow;
+}
