@@ -1,12 +1,15 @@
 // Agent benchmark (DESIGN.md, "Performance"): 40,000 loopback sockets spread over child processes,
 // then, side by side in one run: `ss -tan` against the agent's Linux collector + summariser, the
 // extra cost of process attribution, and CPU seconds and peak RSS of `tcpfleet-agent once`.
+// "collect + summarise" is everything a snapshot needs from the sockets: the table read, the counts
+// and destinations, the capped socket list and the listeners. The two sides take turns going first,
+// and the load average is recorded: the machine is not guaranteed to be quiet.
 // Needs Linux, `ss`, and `pnpm run build` plus `pnpm --filter @tcpfleet/agent bundle` first.
 // Usage: node bench/agent/run.mjs [--sockets 40000] [--rounds 7]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, release, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +20,14 @@ const root = join(here, '..', '..');
 const require = createRequire(import.meta.url);
 const dist = join(root, 'apps', 'agent', 'dist');
 const { linuxSockets } = require(join(dist, 'collect', 'sockets_linux.js'));
-const { countSockets } = require(join(dist, 'snapshot', 'counts.js'));
+const { countTable } = require(join(dist, 'snapshot', 'counts.js'));
+const { socketList } = require(join(dist, 'snapshot', 'wire.js'));
+const { tableListeners } = require(join(dist, 'snapshot', 'listeners.js'));
+const { commandRunner } = require(join(dist, 'collect', 'runner.js'));
 const { silentLogger } = require(join(dist, 'log', 'logger.js'));
 const { linuxEphemeralRange } = require(join(dist, 'collect', 'ephemeral_linux.js'));
+// The default cap of the socket list (apps/agent README, maxSockets).
+const MAX_SOCKETS = 5000;
 
 const { values } = parseArgs({
   options: { sockets: { type: 'string', default: '40000' }, rounds: { type: 'string', default: '7' } },
@@ -95,10 +103,21 @@ function onceRun(args, nodeFlags = []) {
   };
 }
 
+/** What a snapshot takes from one collection; returns the counts. */
+function summarise(collection, range) {
+  const { counts } = countTable(collection.sockets, range);
+  socketList(collection.sockets, MAX_SOCKETS);
+  tableListeners(collection.sockets, collection.source, collection.backlogs);
+  return counts;
+}
+
+const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
+
 async function measure() {
   const options = {
     procRoot: '/proc',
-    run: () => Promise.reject(new Error('no commands')),
+    // The real runner: the collector may start `ss -ltnH` for listener backlogs, and that counts.
+    run: commandRunner({ timeoutMs: 10_000 }),
     log: silentLogger,
   };
   const range = await linuxEphemeralRange(options);
@@ -116,26 +135,28 @@ async function measure() {
   };
   let seen = {};
   for (let round = 0; round < ROUNDS; round++) {
-    const ssRun = await timeIt(async () => ss());
-    rows.ss.push(ssRun.ms);
-    const ours = await timeIt(async () => countSockets((await plain.collect()).sockets, range));
+    const ssFirst = round % 2 === 0;
+    const ssRun = ssFirst ? await timeIt(async () => ss()) : undefined;
+    const ours = await timeIt(async () => summarise(await plain.collect(), range));
+    const ssTimed = ssFirst ? ssRun : await timeIt(async () => ss());
+    rows.ss.push(ssTimed.ms);
     rows.collect.push(ours.ms);
     const cold = await timeIt(async () =>
-      countSockets((await linuxSockets({ ...options, attribution: true }).collect()).sockets, range),
+      summarise(await linuxSockets({ ...options, attribution: true }).collect(), range),
     );
     rows.attributionCold.push(cold.ms);
-    const hot = await timeIt(async () => countSockets((await warm.collect()).sockets, range));
+    const hot = await timeIt(async () => summarise(await warm.collect(), range));
     rows.attributionWarm.push(hot.ms);
     rows.onceNoAttribution.push(onceRun(['--no-attribution']));
     rows.once.push(onceRun([]));
     // The young generation the systemd unit starts node with (packaging/tcpfleet-agent.service).
     rows.onceSmallHeap.push(onceRun([], ['--max-semi-space-size=1']));
-    seen = { ss: ssRun.value, collector: ours.value.reduce((sum, row) => sum + row.count, 0) };
+    seen = { ss: ssTimed.value, collector: ours.value.reduce((sum, row) => sum + row.count, 0) };
   }
   return { rows, seen };
 }
 
-function report({ rows, seen }) {
+function report({ rows, seen, machine }) {
   const ss = median(rows.ss);
   const line = (name, ms, note = '') => ({
     name,
@@ -169,12 +190,15 @@ function report({ rows, seen }) {
     onceSmallHeapCpuSeconds: Math.round(once(rows.onceSmallHeap, 'cpuS') * 1000) / 1000,
     onceSmallHeapMaxRssMb: Math.round(once(rows.onceSmallHeap, 'maxRssMb') * 10) / 10,
   };
-  return { sockets: SOCKETS, rounds: ROUNDS, node: process.version, table, usage, raw: rows };
+  return { sockets: SOCKETS, rounds: ROUNDS, node: process.version, machine, table, usage, raw: rows };
 }
 
 function markdown(result) {
   const lines = [
     `# Agent benchmark: ${result.sockets} loopback sockets, median of ${result.rounds} rounds (${result.node})`,
+    '',
+    `Linux ${result.machine.kernel}, ${result.machine.cpus} CPUs; load average ${result.machine.loadBefore.join(' ')} ` +
+      `before, ${result.machine.loadAfter.join(' ')} after.`,
     '',
     '| measurement | ms | ratio to ss -tan | note |',
     '| --- | ---: | ---: | --- |',
@@ -190,7 +214,10 @@ function markdown(result) {
 
 const holders = await startHolders();
 try {
-  const result = report(await measure());
+  const machine = { kernel: release(), cpus: cpus().length, loadBefore: load() };
+  const measured = await measure();
+  machine.loadAfter = load();
+  const result = report({ ...measured, machine });
   const md = markdown(result);
   console.log(md);
   const out = join(root, 'bench', 'results');

@@ -24,7 +24,7 @@ export class Agent {
     const dropped = drops.take();
     let snapshot;
     try {
-      snapshot = (await taker.take(dropped)).snapshot;
+      snapshot = await taker.take(dropped);
     } catch (error) {
       drops.add(dropped);
       log.error('snapshot not taken', { reason: reason(error) });

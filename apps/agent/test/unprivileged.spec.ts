@@ -33,6 +33,8 @@ const asRoot = process.platform === 'linux' && process.getuid?.() === 0;
       encoding: 'utf8',
       cwd: BUNDLE_DIR,
       env: { PATH: process.env.PATH },
+      // A busy host's snapshot (5000 listed sockets) is larger than the default 1 MB.
+      maxBuffer: 64 * 1024 * 1024,
     });
     expect(result.status).toBe(0);
     const snapshot = JSON.parse(result.stdout) as SnapshotV1;

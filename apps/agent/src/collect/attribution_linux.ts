@@ -1,15 +1,23 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { processName } from '../snapshot/wire';
 import type { Attribution } from './collector';
-import { commOf, isDenied, isGone, linkInode, readLink } from './proc_linux';
+import { commOf, isDenied, isGone, readLink, socketInode } from './proc_linux';
 
 export interface Owner {
   pid: number;
   process?: string;
 }
 
+/** Owners by socket inode, for the inodes of one lookup. */
+export interface Owners {
+  get(inode: number): Owner | undefined;
+  /** How many of the inodes have an owner. */
+  readonly size: number;
+}
+
 export interface OwnerLookup {
-  owners: ReadonlyMap<number, Owner>;
+  owners: Owners;
   attribution: Attribution;
   /** Processes whose descriptors we may not read. */
   denied: number;
@@ -17,34 +25,71 @@ export interface OwnerLookup {
   linksRead: number;
 }
 
+// Slots of `owner` that hold no index into `list`.
+const UNKNOWN = -1;
+const UNOWNED = -2;
+
 /**
  * Ties socket inodes to processes through /proc/<pid>/fd/* links, which read `socket:[<inode>]`
  * (proc(5)). Owners are kept between snapshots; only inodes not seen before send us walking the
  * descriptors again, and the walk stops as soon as every new inode has an owner. Inodes a whole
  * walk could not place (kernel-held sockets, processes we may not read) are remembered as such, so
- * they do not cost a walk per snapshot.
+ * they do not cost a walk per snapshot. The inodes are kept sorted in a typed array with an owner
+ * number beside each: tens of thousands of sockets cost a few hundred kilobytes and no hash table.
  */
 export class SocketOwners {
-  private readonly known = new Map<number, Owner>();
-  private readonly unowned = new Set<number>();
+  private inodes: Float64Array = new Float64Array(0);
+  private owner: Int32Array = new Int32Array(0);
+  private list: Owner[] = [];
   private denied = 0;
 
   constructor(private readonly procRoot: string) {}
 
-  lookup(inodes: ReadonlySet<number>, pids: readonly number[]): OwnerLookup {
-    this.forget(inodes, new Set(pids));
-    const missing = new Set(
-      [...inodes].filter((inode) => !this.known.has(inode) && !this.unowned.has(inode)),
-    );
-    const linksRead = missing.size > 0 ? this.walk(pids, missing) : 0;
-    const unplaced = inodes.size - this.known.size;
+  lookup(inodes: Iterable<number>, pids: readonly number[]): OwnerLookup {
+    const current = sortedUnique(inodes);
+    const missing = this.carryOver(current, new Set(pids));
+    const linksRead = missing > 0 ? this.walk(pids, missing) : 0;
+    let owned = 0;
+    for (const slot of this.owner) if (slot >= 0) owned++;
     let attribution: Attribution = 'full';
-    if (unplaced > 0 && this.denied > 0) attribution = this.known.size > 0 ? 'partial' : 'none';
-    return { owners: this.known, attribution, denied: this.denied, linksRead };
+    if (owned < current.length && this.denied > 0) attribution = owned > 0 ? 'partial' : 'none';
+    const owners: Owners = { get: (inode) => this.ownerOf(inode), size: owned };
+    return { owners, attribution, denied: this.denied, linksRead };
+  }
+
+  private ownerOf(inode: number): Owner | undefined {
+    const at = indexOf(this.inodes, inode);
+    const slot = at < 0 ? UNKNOWN : this.owner[at];
+    return slot >= 0 ? this.list[slot] : undefined;
+  }
+
+  /**
+   * Keeps what the last lookup knew of the inodes still open, forgetting owners that exited;
+   * returns how many inodes are left to find.
+   */
+  private carryOver(current: Float64Array, alive: ReadonlySet<number>): number {
+    const owner = new Int32Array(current.length).fill(UNKNOWN);
+    const list: Owner[] = [];
+    const renumber = new Map<number, number>();
+    let missing = 0;
+    for (let i = 0, j = 0; i < current.length; i++) {
+      while (j < this.inodes.length && this.inodes[j] < current[i]) j++;
+      const old = j < this.inodes.length && this.inodes[j] === current[i] ? this.owner[j] : UNKNOWN;
+      if (old === UNOWNED) owner[i] = UNOWNED;
+      else if (old >= 0 && alive.has(this.list[old].pid)) {
+        let slot = renumber.get(old);
+        if (slot === undefined) renumber.set(old, (slot = list.push(this.list[old]) - 1));
+        owner[i] = slot;
+      } else missing++;
+    }
+    this.inodes = current;
+    this.owner = owner;
+    this.list = list;
+    return missing;
   }
 
   /** Reads descriptor links, newest process first, until every missing inode has an owner. */
-  private walk(pids: readonly number[], missing: Set<number>): number {
+  private walk(pids: readonly number[], missing: number): number {
     let linksRead = 0;
     let denied = 0;
     for (const pid of pids) {
@@ -52,21 +97,13 @@ export class SocketOwners {
       if (links === 'denied') denied++;
       if (typeof links !== 'object') continue;
       linksRead += links.length;
-      this.adopt(pid, links, missing);
-      if (missing.size === 0) return linksRead;
+      missing -= this.adopt(pid, links);
+      if (missing === 0) return linksRead;
     }
     // Only a complete walk tells how many processes were closed to us.
     this.denied = denied;
-    for (const inode of missing) this.unowned.add(inode);
+    for (let i = 0; i < this.owner.length; i++) if (this.owner[i] === UNKNOWN) this.owner[i] = UNOWNED;
     return linksRead;
-  }
-
-  /** Drops owners of sockets that closed and of processes that exited. */
-  private forget(inodes: ReadonlySet<number>, pids: ReadonlySet<number>): void {
-    for (const [inode, owner] of this.known) {
-      if (!inodes.has(inode) || !pids.has(owner.pid)) this.known.delete(inode);
-    }
-    for (const inode of this.unowned) if (!inodes.has(inode)) this.unowned.delete(inode);
   }
 
   private descriptors(pid: number): string[] | 'denied' | 'gone' {
@@ -79,15 +116,49 @@ export class SocketOwners {
     }
   }
 
-  private adopt(pid: number, links: readonly string[], missing: Set<number>): void {
-    const dir = join(this.procRoot, String(pid), 'fd');
-    let owner: Owner | undefined;
+  /** Owns the inodes still unknown among one process's links; returns how many it placed. */
+  private adopt(pid: number, links: readonly string[]): number {
+    // Plain concatenation: path.join per link cost more than the readlink call itself.
+    const dir = `${this.procRoot}/${pid}/fd/`;
+    let slot = UNKNOWN;
+    let placed = 0;
     for (const fd of links) {
-      const inode = linkInode(readLink(join(dir, fd)), 'socket');
-      if (inode === undefined || !missing.has(inode)) continue;
-      owner ??= { pid, process: commOf(this.procRoot, pid) };
-      this.known.set(inode, owner);
-      missing.delete(inode);
+      const inode = socketInode(readLink(dir + fd));
+      const at = inode === undefined ? -1 : indexOf(this.inodes, inode);
+      if (at < 0 || this.owner[at] !== UNKNOWN) continue;
+      if (slot === UNKNOWN) slot = this.list.push({ pid, process: nameOf(commOf(this.procRoot, pid)) }) - 1;
+      this.owner[at] = slot;
+      placed++;
     }
+    return placed;
   }
 }
+
+/** The inodes sorted, without repeats and without 0 (no inode). */
+function sortedUnique(inodes: Iterable<number>): Float64Array {
+  // A typed array copies in one step; Float64Array.from would walk it through its iterator.
+  const sorted = inodes instanceof Float64Array ? inodes.slice() : Float64Array.from(inodes);
+  sorted.sort();
+  let kept = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i] !== 0 && (kept === 0 || sorted[i] !== sorted[kept - 1])) sorted[kept++] = sorted[i];
+  }
+  return sorted.slice(0, kept);
+}
+
+/** Binary search: the index of `inode` in the sorted array, or -1. */
+function indexOf(sorted: Float64Array, inode: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < inode) low = middle + 1;
+    else if (sorted[middle] > inode) high = middle - 1;
+    else return middle;
+  }
+  return -1;
+}
+
+// comm may hold any byte but NUL and "/" (TASK_COMM_LEN, include/linux/sched.h): held to the wire's rule.
+const nameOf = (comm: string | undefined): string | undefined =>
+  comm === undefined ? undefined : processName(comm);

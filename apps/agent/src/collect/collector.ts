@@ -1,15 +1,19 @@
-import type { FormatName, PortRange, Socket } from '@tcpfleet/model';
+import type { FormatName, PortRange } from '@tcpfleet/model';
 import type { Logger } from '../log/logger';
+import type { Backlogs } from './backlog_linux';
 import type { CommandRunner } from './runner';
+import type { SocketTable } from './socket_table';
 
 export type Attribution = 'full' | 'partial' | 'none';
 
 /** What one read of the host's socket table gives. */
 export interface SocketCollection {
   source: FormatName;
-  sockets: Socket[];
+  sockets: SocketTable;
   attribution: Attribution;
   warnings: string[];
+  /** Listener backlogs, where the source has none of its own (Linux, through ss). */
+  backlogs?: Backlogs;
 }
 
 /** Reads the socket table; one per agent process, so it may keep caches between snapshots. */

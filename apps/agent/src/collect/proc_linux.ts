@@ -48,6 +48,25 @@ export function commOf(procRoot: string, pid: number): string | undefined {
   }
 }
 
+const SOCKET_LINK = 'socket:[';
+
+/**
+ * The inode of a `socket:[inode]` descriptor link (proc(5)), read digit by digit: a busy host
+ * has tens of thousands of these, and a substring and a Number() each would be garbage.
+ */
+export function socketInode(target: string | undefined): number | undefined {
+  if (target === undefined || !target.startsWith(SOCKET_LINK)) return undefined;
+  const last = target.length - 1;
+  if (last <= SOCKET_LINK.length || target.charCodeAt(last) !== 93) return undefined;
+  let inode = 0;
+  for (let i = SOCKET_LINK.length; i < last; i++) {
+    const digit = target.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    inode = inode * 10 + digit;
+  }
+  return Number.isSafeInteger(inode) ? inode : undefined;
+}
+
 /** The inode inside a `type:[inode]` link target, as procfs prints sockets and namespaces. */
 export function linkInode(target: string | undefined, type: 'socket' | 'net'): number | undefined {
   if (target === undefined || !target.startsWith(`${type}:[`) || !target.endsWith(']')) return undefined;

@@ -45,8 +45,8 @@ describe('collectors that read native commands, on captured output', () => {
     const result = await collect(darwinSockets, run);
     expect(ran).toEqual(['netstat -anv -p tcp']);
     expect(result.source).toBe('macos-netstat');
-    expectParsed('macos-netstat', 'macos26.4-netstat-anv-p-tcp.txt', result.sockets);
-    expect(result.sockets.some((s) => s.pid !== undefined && s.process !== undefined)).toBe(true);
+    expectParsed('macos-netstat', 'macos26.4-netstat-anv-p-tcp.txt', result.sockets.all());
+    expect(result.sockets.all().some((s) => s.pid !== undefined && s.process !== undefined)).toBe(true);
     expect(result.attribution).not.toBe('none');
   });
 
@@ -57,9 +57,9 @@ describe('collectors that read native commands, on captured output', () => {
     });
     const result = await collect(freebsdSockets, run);
     expect(ran).toEqual(['netstat -an -p tcp', 'sockstat -46 -P tcp']);
-    expectParsed('freebsd-netstat', 'freebsd12-netstat-an.jc.txt', result.sockets);
+    expectParsed('freebsd-netstat', 'freebsd12-netstat-an.jc.txt', result.sockets.all());
     // The two captures come from different machines: no connection matches, and the result says so.
-    expect(result.sockets.every((s) => s.pid === undefined)).toBe(true);
+    expect(result.sockets.all().every((s) => s.pid === undefined)).toBe(true);
     expect(result.attribution).toBe('none');
   });
 
@@ -80,7 +80,7 @@ describe('collectors that read native commands, on captured output', () => {
     expectParsed(
       'powershell-json',
       'powershell-get-nettcpconnection-convertto-json.handbuilt.json',
-      result.sockets,
+      result.sockets.all(),
     );
     expect(result.warnings.join('\n')).toMatch(/Get-Process/);
   });
@@ -90,9 +90,12 @@ describe('collectors that read native commands, on captured output', () => {
     const result = await collect(windowsSockets, run);
     expect(ran[1]).toBe('netstat.exe -ano');
     expect(result.source).toBe('windows-netstat');
-    expectParsed('windows-netstat', 'windows10-netstat-aon.jc.txt', result.sockets);
+    expectParsed('windows-netstat', 'windows10-netstat-aon.jc.txt', result.sockets.all());
     expect(
-      result.sockets.filter((s) => s.state !== TcpState.TIME_WAIT).every((s) => s.pid !== undefined),
+      result.sockets
+        .all()
+        .filter((s) => s.state !== TcpState.TIME_WAIT)
+        .every((s) => s.pid !== undefined),
     ).toBe(true);
   });
 
@@ -100,7 +103,7 @@ describe('collectors that read native commands, on captured output', () => {
     const { run } = recorded({ 'netstat -an -P tcp': 'omnios-r151020-netstat-na.txt' });
     const result = await collect(illumosSockets, run);
     expect(result.source).toBe('illumos-netstat');
-    expectParsed('illumos-netstat', 'omnios-r151020-netstat-na.txt', result.sockets);
+    expectParsed('illumos-netstat', 'omnios-r151020-netstat-na.txt', result.sockets.all());
     expect(result.attribution).toBe('none');
   });
 });

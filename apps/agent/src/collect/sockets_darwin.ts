@@ -1,6 +1,7 @@
 import { parseMacosNetstat } from '@tcpfleet/model';
 import { attributionOf } from './attribution';
 import type { CollectorOptions, SocketCollection, SocketCollector } from './collector';
+import { SocketTable } from './socket_table';
 
 /**
  * macOS: `netstat -anv -p tcp`. With -v netstat adds each socket's owner: a `pid` column in older
@@ -14,7 +15,7 @@ export function darwinSockets(options: CollectorOptions): SocketCollector {
       const parsed = parseMacosNetstat(await options.run('netstat', args));
       return {
         source: parsed.format,
-        sockets: parsed.sockets,
+        sockets: SocketTable.of(parsed.sockets),
         attribution: options.attribution ? attributionOf(parsed.sockets) : 'none',
         warnings: parsed.warnings.map((w) => `netstat line ${w.line}: ${w.message}`),
       };

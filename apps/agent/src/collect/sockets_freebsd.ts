@@ -2,6 +2,7 @@ import { parseFreebsdNetstat, parseSockstat, type Socket } from '@tcpfleet/model
 import { reason } from '../errors';
 import { attributionOf, connectionKey } from './attribution';
 import type { CollectorOptions, SocketCollection, SocketCollector } from './collector';
+import { SocketTable } from './socket_table';
 
 /**
  * FreeBSD: `netstat -an -p tcp` lists every TCP socket with its state, TIME_WAIT included;
@@ -15,17 +16,27 @@ export function freebsdSockets(options: CollectorOptions): SocketCollector {
       const parsed = parseFreebsdNetstat(await options.run('netstat', ['-an', '-p', 'tcp']));
       const warnings = parsed.warnings.map((w) => `netstat line ${w.line}: ${w.message}`);
       if (!options.attribution)
-        return { source: parsed.format, sockets: parsed.sockets, attribution: 'none', warnings };
+        return {
+          source: parsed.format,
+          sockets: SocketTable.of(parsed.sockets),
+          attribution: 'none',
+          warnings,
+        };
       try {
         const owners = parseSockstat(await options.run('sockstat', ['-46', '-P', 'tcp']));
         adoptOwners(parsed.sockets, owners.sockets);
       } catch (error) {
         warnings.push(`sockstat: ${reason(error)}; sockets have no process`);
-        return { source: parsed.format, sockets: parsed.sockets, attribution: 'none', warnings };
+        return {
+          source: parsed.format,
+          sockets: SocketTable.of(parsed.sockets),
+          attribution: 'none',
+          warnings,
+        };
       }
       return {
         source: parsed.format,
-        sockets: parsed.sockets,
+        sockets: SocketTable.of(parsed.sockets),
         attribution: attributionOf(parsed.sockets),
         warnings,
       };

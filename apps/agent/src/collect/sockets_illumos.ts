@@ -1,5 +1,6 @@
 import { parseIllumosNetstat } from '@tcpfleet/model';
 import type { CollectorOptions, SocketCollection, SocketCollector } from './collector';
+import { SocketTable } from './socket_table';
 
 /**
  * illumos and Solaris: `netstat -an -P tcp` prints the IPv4 and IPv6 TCP sections (netstat(8)).
@@ -11,7 +12,7 @@ export function illumosSockets(options: CollectorOptions): SocketCollector {
       const parsed = parseIllumosNetstat(await options.run('netstat', ['-an', '-P', 'tcp']));
       return {
         source: parsed.format,
-        sockets: parsed.sockets,
+        sockets: SocketTable.of(parsed.sockets),
         attribution: 'none',
         warnings: parsed.warnings.map((w) => `netstat line ${w.line}: ${w.message}`),
       };

@@ -19,13 +19,13 @@ function statesOn(sockets: readonly Socket[], port: number): Record<string, numb
 
 describe('linuxSockets on a captured proc tree', () => {
   it('reads the host tables with the states the capture opened, untagged', async () => {
-    const { sockets } = await linuxSockets(linuxOptions(PROC_TREE)).collect();
+    const sockets = (await linuxSockets(linuxOptions(PROC_TREE)).collect()).sockets.all();
     const host = sockets.filter((s) => s.netns === undefined);
     expect(statesOn(host, record.hostPort)).toEqual(record.hostStates);
   });
 
   it('reads the container namespace once, though two processes live in it, and tags it', async () => {
-    const { sockets } = await linuxSockets(linuxOptions(PROC_TREE)).collect();
+    const sockets = (await linuxSockets(linuxOptions(PROC_TREE)).collect()).sockets.all();
     const netns = namespaceOf(PROC_TREE, record.containerPid);
     const inside = sockets.filter((s) => s.netns !== undefined);
     expect(inside.every((s) => s.netns === netns)).toBe(true);
@@ -35,7 +35,7 @@ describe('linuxSockets on a captured proc tree', () => {
   it('names the owner of every socket that has a descriptor, and of none in TIME_WAIT', async () => {
     const collection = await linuxSockets(linuxOptions(PROC_TREE)).collect();
     expect(collection.attribution).toBe('full');
-    for (const socket of collection.sockets) {
+    for (const socket of collection.sockets.all()) {
       if (socket.state === TcpState.TIME_WAIT) {
         expect(socket.pid).toBeUndefined();
         continue;
@@ -45,14 +45,29 @@ describe('linuxSockets on a captured proc tree', () => {
       expect(expected).toContain(socket.pid);
       expect(socket.process).toBe('node');
     }
-    const listener = collection.sockets.find((s) => s.state === TcpState.LISTEN && s.netns !== undefined);
+    const listener = collection.sockets
+      .all()
+      .find((s) => s.state === TcpState.LISTEN && s.netns !== undefined);
     expect(listener?.pid).toBe(record.containerPid);
+  });
+
+  it('asks ss for backlogs only when a listener has connections waiting', async () => {
+    const calls: string[] = [];
+    const run = (command: string, args: readonly string[]) => {
+      calls.push([command, ...args].join(' '));
+      return Promise.reject(new Error('not on this host'));
+    };
+    const collection = await linuxSockets(linuxOptions(PROC_TREE, { run })).collect();
+    // The capture's listeners had accepted everything: nothing queued, so no process started.
+    expect(collection.sockets.queuedListeners()).toBe(0);
+    expect(calls).toEqual([]);
+    expect(collection.backlogs).toBeUndefined();
   });
 
   it('leaves owners out and says so when attribution is off', async () => {
     const collection = await linuxSockets(linuxOptions(PROC_TREE, { attribution: false })).collect();
     expect(collection.attribution).toBe('none');
-    expect(collection.sockets.some((s) => s.pid !== undefined)).toBe(false);
+    expect(collection.sockets.all().some((s) => s.pid !== undefined)).toBe(false);
   });
 
   it('fails when neither table can be read, rather than report an empty host', async () => {
@@ -72,7 +87,7 @@ describe('linuxSockets on a captured proc tree', () => {
       expect(collection.warnings.join('\n')).toMatch(/net\/tcp6/);
       expect(
         statesOn(
-          collection.sockets.filter((s) => !s.netns),
+          collection.sockets.all().filter((s) => !s.netns),
           record.hostPort,
         ),
       ).toEqual(record.hostStates);

@@ -2,6 +2,7 @@ import { parsePowershellJson, parseWindowsNetstat, type ParseResult } from '@tcp
 import { reason } from '../errors';
 import { attributionOf } from './attribution';
 import type { CollectorOptions, SocketCollection, SocketCollector } from './collector';
+import { SocketTable } from './socket_table';
 
 const POWERSHELL = ['-NoProfile', '-NonInteractive', '-Command'];
 
@@ -22,7 +23,12 @@ export function windowsSockets(options: CollectorOptions): SocketCollector {
       warnings.push(...parsed.warnings.map((w) => `line ${w.line}: ${w.message}`));
       if (!options.attribution) {
         for (const socket of parsed.sockets) delete socket.pid;
-        return { source: parsed.format, sockets: parsed.sockets, attribution: 'none', warnings };
+        return {
+          source: parsed.format,
+          sockets: SocketTable.of(parsed.sockets),
+          attribution: 'none',
+          warnings,
+        };
       }
       try {
         const names = parseProcessNames(await options.run('powershell.exe', [...POWERSHELL, PROCESSES]));
@@ -35,7 +41,7 @@ export function windowsSockets(options: CollectorOptions): SocketCollector {
       }
       return {
         source: parsed.format,
-        sockets: parsed.sockets,
+        sockets: SocketTable.of(parsed.sockets),
         attribution: attributionOf(parsed.sockets),
         warnings,
       };

@@ -9,7 +9,7 @@ export const onceCommand: Command = {
   summary: 'Collect one snapshot of this host and print it: a readable summary, or the snapshot as JSON.',
   usage: 'once [--json] [OPTIONS]',
   details:
-    'Sends nothing. The summary shows totals per state, top service ports and processes per state, and anything abnormal.',
+    'Sends nothing. The summary shows totals per state, top service ports and processes per state, the findings one snapshot shows (title, explanation, next step), and notes from the collector.',
   flags: {
     json: { kind: 'boolean', help: 'print the whole snapshot as JSON, as `run` would send it' },
     ...settingFlags(['hostname', 'labels', 'procRoot', 'maxSockets', 'attribution', 'logFormat', 'logLevel']),
@@ -20,8 +20,8 @@ export const onceCommand: Command = {
 async function once(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
   const { taker } = contextFor(args, io);
-  const taken = await taker.take();
-  if (args.flags.json === true) io.stdout.write(`${JSON.stringify(taken.snapshot, null, 2)}\n`);
-  else io.stdout.write(humanReport(taken));
+  const snapshot = await taker.take();
+  if (args.flags.json === true) io.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
+  else io.stdout.write(humanReport(snapshot));
   return EXIT.ok;
 }

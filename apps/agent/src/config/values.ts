@@ -1,4 +1,4 @@
-import { WIRE_LIMITS } from '@tcpfleet/model';
+import { HOSTNAME_PATTERN, WIRE_LIMITS } from '@tcpfleet/model';
 
 /** A setting's value could not be read; the loader adds where the value came from. */
 export class ValueError extends Error {}
@@ -50,12 +50,9 @@ export function serverUrl(raw: unknown): string {
   return url.href.replace(/\/+$/, '');
 }
 
-// The API's rule for host names (RFC 1123 names plus the underscores Windows allows).
-const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?$/;
-
 export function hostname(raw: unknown): string {
   const value = text(raw);
-  if (!HOSTNAME.test(value))
+  if (!HOSTNAME_PATTERN.test(value))
     throw new ValueError(`"${value}" may hold letters, digits, ".", "-" and "_" only`);
   if (value.length > WIRE_LIMITS.maxHostnameLength) {
     throw new ValueError(`longer than ${WIRE_LIMITS.maxHostnameLength} characters`);

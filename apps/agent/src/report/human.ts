@@ -1,11 +1,10 @@
-import { Direction, TCP_STATES, totalsByState, type SocketCount } from '@tcpfleet/model';
-import type { Taken } from '../snapshot/take';
-import { findings } from './findings';
+import { Direction, TCP_STATES, totalsByState, type SnapshotV1, type SocketCount } from '@tcpfleet/model';
+import { collectorNotes, snapshotFindings } from './findings';
 
 const TOP = 3;
 
-/** `once` without --json: totals per state, top service ports and processes, then findings. */
-export function humanReport({ snapshot, sockets }: Taken): string {
+/** `once` without --json: totals per state, top service ports and processes, findings, then notes. */
+export function humanReport(snapshot: SnapshotV1): string {
   const { host, collector } = snapshot;
   const totals = totalsByState(snapshot.counts);
   const states = TCP_STATES.filter((state) => (totals[state] ?? 0) > 0);
@@ -21,12 +20,15 @@ export function humanReport({ snapshot, sockets }: Taken): string {
     const processes = topProcesses(rows);
     if (processes) lines.push(`${''.padEnd(width + 11)}${processes}`);
   }
-  const found = findings(snapshot, sockets);
+  const found = snapshotFindings(snapshot);
   lines.push('', found.length === 0 ? 'Nothing abnormal.' : 'Findings:');
   for (const finding of found) {
-    lines.push(`  ! ${finding.message}`);
-    if (finding.meaning) lines.push(`    ${finding.meaning}`);
+    lines.push(`  ! ${finding.severity.toUpperCase()} ${finding.title}`);
+    lines.push(`    ${finding.explanation}`);
+    lines.push(`    Next: ${finding.nextStep}`);
   }
+  const notes = collectorNotes(snapshot);
+  if (notes.length > 0) lines.push('', 'Notes:', ...notes.map((note) => `  - ${note}`));
   return `${lines.join('\n')}\n`;
 }
 

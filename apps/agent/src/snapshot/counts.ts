@@ -1,42 +1,48 @@
-import { summarise, type PortRange, type Socket, type SocketCount } from '@tcpfleet/model';
+import {
+  CountAggregator,
+  DestinationAggregator,
+  TcpState,
+  WIRE_LIMITS,
+  type PortRange,
+  type SocketCount,
+  type WireDestination,
+} from '@tcpfleet/model';
+import type { SocketTable } from '../collect/socket_table';
+
+export interface TableCounts {
+  counts: SocketCount[];
+  destinations: WireDestination[];
+}
 
 /**
- * Counts per network namespace, then merged: a container listening on 5432 makes 5432 a service
- * port inside its namespace only, so each namespace's direction rule uses its own listeners.
+ * Counts and top destinations of a socket table, row by row without a Socket object per row.
+ * Each network namespace is counted with its own listening ports (a container listening on 5432
+ * makes 5432 a service port inside its namespace only), then the namespaces are merged.
  */
-export function countSockets(sockets: readonly Socket[], ephemeralRange: PortRange): SocketCount[] {
-  const byNamespace = new Map<string, Socket[]>();
-  for (const socket of sockets) {
-    const key = socket.netns ?? '';
-    const group = byNamespace.get(key);
-    if (group) group.push(socket);
-    else byNamespace.set(key, [socket]);
+export function countTable(sockets: SocketTable, ephemeralRange: PortRange): TableCounts {
+  const listening = Array.from({ length: sockets.namespaceCount }, () => new Set<number>());
+  for (let i = 0; i < sockets.size; i++) {
+    if (sockets.state(i) === TcpState.LISTEN) listening[sockets.namespace(i)].add(sockets.localPort(i));
   }
-  const groups = [...byNamespace.values()];
-  if (groups.length <= 1) return summarise(sockets, { ephemeralRange });
-  const merged = new Map<string, SocketCount>();
-  for (const group of groups) {
-    for (const row of summarise(group, { ephemeralRange })) {
-      const key = JSON.stringify([row.state, row.direction, row.port, row.process]);
-      const known = merged.get(key);
-      if (known) known.count += row.count;
-      else merged.set(key, { ...row });
-    }
+  const counts = listening.map((listeningPorts) => new CountAggregator({ ephemeralRange, listeningPorts }));
+  const destinations = new DestinationAggregator();
+  // One object refilled per row; the aggregators read it and keep nothing of it.
+  const row = {
+    state: TcpState.UNKNOWN,
+    localPort: 0,
+    remotePort: 0,
+    remoteAddress: '',
+    process: '' as string | undefined,
+  };
+  for (let i = 0; i < sockets.size; i++) {
+    row.state = sockets.state(i);
+    row.localPort = sockets.localPort(i);
+    row.remotePort = sockets.remotePort(i);
+    row.remoteAddress = sockets.remoteAddress(i);
+    row.process = sockets.process(i);
+    destinations.add(row, counts[sockets.namespace(i)].add(row));
   }
-  // In summarise's own order: state, direction, port, then process.
-  return [...merged.values()].sort(byKey);
-}
-
-function byKey(a: SocketCount, b: SocketCount): number {
-  return (
-    text(a.state, b.state) ||
-    text(a.direction, b.direction) ||
-    a.port - b.port ||
-    text(a.process ?? '', b.process ?? '') ||
-    Number(a.process !== null) - Number(b.process !== null)
-  );
-}
-
-function text(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const [all, ...others] = counts;
+  for (const other of others) all.merge(other);
+  return { counts: all.counts(), destinations: destinations.destinations(WIRE_LIMITS.maxDestinations) };
 }

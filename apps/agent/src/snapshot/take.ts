@@ -2,20 +2,18 @@ import { release } from 'node:os';
 import {
   DEFAULT_EPHEMERAL_RANGES,
   SNAPSHOT_VERSION,
-  WIRE_LIMITS,
   type EnrollRequest,
   type OsName,
-  type Socket,
   type SnapshotV1,
 } from '@tcpfleet/model';
 import type { CollectorOptions, HostInfo, Platform, SocketCollector } from '../collect/collector';
 import { timed, type Outcome } from '../collect/timed';
 import { reason } from '../errors';
 import { AGENT_VERSION } from '../version';
-import { countSockets } from './counts';
+import { countTable } from './counts';
+import { tableListeners } from './listeners';
 import { uuidv7 } from './uuidv7';
-import { destinationsOf, listenersOf } from './extras';
-import { printable, socketList, wireWarnings } from './wire';
+import { socketList, wireWarnings } from './wire';
 
 export interface SnapshotSource {
   os: OsName;
@@ -25,12 +23,6 @@ export interface SnapshotSource {
   labels: Record<string, string>;
   maxSockets: number;
   newId?: () => string;
-}
-
-/** A snapshot together with the full socket list it was cut from, for local reports. */
-export interface Taken {
-  snapshot: SnapshotV1;
-  sockets: Socket[];
 }
 
 /** Collects once and assembles a snapshot; created once per process so collectors keep caches. */
@@ -55,7 +47,7 @@ export class SnapshotTaker {
   }
 
   /** Fails only when the sockets themselves cannot be read: zeros would be a lie. */
-  async take(spoolDropped = 0): Promise<Taken> {
+  async take(spoolDropped = 0): Promise<SnapshotV1> {
     const { source } = this;
     const collectedAt = new Date().toISOString();
     const [sockets, range, host] = await Promise.all([
@@ -73,9 +65,10 @@ export class SnapshotTaker {
       warnings,
     );
     const hostInfo = this.orDefault<HostInfo>('host facts', host, { osVersion: release() }, warnings);
-    const all = sockets.value.sockets.map(cutProcessName);
-    const list = socketList(all, source.maxSockets);
-    const snapshot: SnapshotV1 = {
+    const { source: format, sockets: table, backlogs } = sockets.value;
+    const list = socketList(table, source.maxSockets);
+    const { counts, destinations } = countTable(table, ephemeralPortRange);
+    return {
       version: SNAPSHOT_VERSION,
       id: (source.newId ?? uuidv7)(),
       collectedAt,
@@ -89,21 +82,20 @@ export class SnapshotTaker {
         ephemeralPortRange,
       },
       collector: {
-        source: sockets.value.source,
+        source: format,
         // Whole milliseconds, as the wire format asks; the collectors ran side by side.
         durationMs: Math.round(Math.max(sockets.durationMs, range.durationMs, host.durationMs)),
-        socketCount: all.length,
+        socketCount: table.size,
         truncated: list.truncated,
         attribution: sockets.value.attribution,
         spoolDropped,
         warnings: wireWarnings(warnings),
       },
-      counts: countSockets(all, ephemeralPortRange),
+      counts,
       sockets: list.sockets,
-      listeners: listenersOf(all),
-      destinations: destinationsOf(all, ephemeralPortRange),
+      listeners: tableListeners(table, format, backlogs),
+      destinations,
     };
-    return { snapshot, sockets: all };
   }
 
   private orDefault<T>(name: string, outcome: Outcome<T>, otherwise: T, warnings: string[]): T {
@@ -118,12 +110,4 @@ export class SnapshotTaker {
     if (outcome.ok) this.source.options.log.debug('collector done', fields);
     else this.source.options.log.warn('collector failed', { ...fields, error: reason(outcome.error) });
   }
-}
-
-/** Process names within the wire limits: printable, not too long (Linux comm may hold anything but NUL and "/"). */
-function cutProcessName(socket: Socket): Socket {
-  const name = socket.process;
-  if (name === undefined) return socket;
-  const cut = printable(name).slice(0, WIRE_LIMITS.maxProcessNameLength);
-  return cut === name ? socket : { ...socket, process: cut };
 }

@@ -1,4 +1,5 @@
 import { TcpState, WIRE_LIMITS, type Socket, type WireSocket } from '@tcpfleet/model';
+import type { SocketTable } from '../collect/socket_table';
 
 /**
  * Which sockets a capped list keeps first: listeners and the states an operator asks about
@@ -18,24 +19,32 @@ const KEEP_FIRST: readonly TcpState[] = [
   TcpState.ESTABLISHED,
 ];
 
-const rank = (state: TcpState): number => {
-  const at = KEEP_FIRST.indexOf(state);
-  return at < 0 ? KEEP_FIRST.length : at;
-};
+const RANK = new Map<TcpState, number>(KEEP_FIRST.map((state, at) => [state, at]));
+const rank = (state: TcpState): number => RANK.get(state) ?? KEEP_FIRST.length;
 
 export interface SocketList {
   sockets: WireSocket[];
   truncated: boolean;
 }
 
-/** The socket list of a snapshot: at most `max` sockets, the most telling first. */
-export function socketList(sockets: readonly Socket[], max: number): SocketList {
+/**
+ * The socket list of a snapshot: at most `max` sockets, the most telling first, in table order
+ * within a state. Only the chosen rows become objects; each rank keeps at most `max` candidates.
+ */
+export function socketList(sockets: SocketTable, max: number): SocketList {
   const limit = Math.min(max, WIRE_LIMITS.maxSockets);
-  const chosen =
-    sockets.length <= limit
-      ? sockets
-      : [...sockets].sort((a, b) => rank(a.state) - rank(b.state)).slice(0, limit);
-  return { sockets: chosen.map(toWire), truncated: sockets.length > limit };
+  let chosen: number[];
+  if (sockets.size <= limit) {
+    chosen = Array.from({ length: sockets.size }, (_, i) => i);
+  } else {
+    const byRank: number[][] = Array.from({ length: KEEP_FIRST.length + 1 }, () => []);
+    for (let i = 0; i < sockets.size; i++) {
+      const candidates = byRank[rank(sockets.state(i))];
+      if (candidates.length < limit) candidates.push(i);
+    }
+    chosen = byRank.flat().slice(0, limit);
+  }
+  return { sockets: chosen.map((i) => toWire(sockets.socket(i))), truncated: sockets.size > limit };
 }
 
 function toWire(socket: Socket): WireSocket {
@@ -50,10 +59,15 @@ function toWire(socket: Socket): WireSocket {
   if (socket.recvQueue !== undefined) wire.recvQueue = socket.recvQueue;
   if (socket.sendQueue !== undefined) wire.sendQueue = socket.sendQueue;
   if (socket.pid !== undefined) wire.pid = socket.pid;
-  if (socket.process !== undefined) wire.process = socket.process.slice(0, WIRE_LIMITS.maxProcessNameLength);
+  if (socket.process !== undefined) wire.process = socket.process;
   if (socket.uid !== undefined) wire.uid = socket.uid;
   if (socket.netns !== undefined) wire.netns = socket.netns;
   return wire;
+}
+
+/** A process name within the wire limits: printable, not too long. */
+export function processName(name: string): string {
+  return printable(name).slice(0, WIRE_LIMITS.maxProcessNameLength);
 }
 
 /** Text without control characters, which the API refuses in names and warnings. */
