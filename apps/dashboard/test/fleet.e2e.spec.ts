@@ -1,7 +1,7 @@
 import { TcpState } from '@tcpfleet/model';
 import { join } from 'node:path';
 import { browserSuite, eventually } from './support/browser';
-import { expectedHosts, HOSTILE, stateTotals } from './support/fleet';
+import { expectedHosts, HOSTILE, pushHostile, stateTotals } from './support/fleet';
 import {
   column,
   enterKey,
@@ -132,7 +132,7 @@ if (suite.reason) console.warn(suite.reason);
     const { page, pushed, api } = session;
     const all = [...pushed.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(`${api.url}/dashboard/?wall=1#/?cmp=gte&count=0&sort=HOSTNAME&order=ASC`);
+    await page.goto(`${api.url}/dashboard/?wall=1&refresh=10#/?cmp=gte&count=0&sort=HOSTNAME&order=ASC`);
     await expect(page.locator('[data-total="hosts"] .value').textContent()).resolves.toBe(
       String(pushed.size),
     );
@@ -150,6 +150,25 @@ if (suite.reason) console.warn(suite.reason);
       (names) => names[0] === all[10],
     );
     expect(second).toEqual(all.slice(10));
+  });
+
+  it('refreshes the wall screen by itself when a host reports', async () => {
+    const { page, pushed, api } = session;
+    const closeWait = (): number =>
+      [...pushed.values()].reduce((sum, s) => sum + (stateTotals(s).get('CLOSE_WAIT') ?? 0), 0);
+    const tile = page.locator('.tile[data-state="CLOSE_WAIT"] .value');
+    await expect(tile.textContent()).resolves.toBe(formatted(closeWait()));
+    pushed.set(HOSTILE.hostname, await pushHostile(api.url, HOSTILE.closeWait + 25, new Date()));
+    // The wall page was opened with refresh=10: the new count shows without a click.
+    const shown = await eventually(
+      () => tile.textContent(),
+      (text) => text === formatted(closeWait()),
+      15_000,
+    );
+    expect(shown).toBe(formatted(closeWait()));
+    expect(await column(page, 'Hosts', 1)).toEqual(
+      [...pushed.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).slice(10),
+    );
   });
 
   it('serves every file itself under a strict Content-Security-Policy, with nothing blocked', async () => {

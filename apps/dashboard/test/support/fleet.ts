@@ -43,14 +43,19 @@ export async function pushFleet(base: string, now = Date.now()): Promise<Pushed>
       current.set(built.host.hostname, built);
     });
   }
-  const hostile = hostileSnapshot(new Date(now));
-  const answer = await push(base, await enroll(base, HOSTILE.hostname), hostile);
-  if (answer.status !== 200) throw new Error(`push ${HOSTILE.hostname}: ${answer.status}`);
-  current.set(HOSTILE.hostname, hostile);
+  current.set(HOSTILE.hostname, await pushHostile(base, HOSTILE.closeWait, new Date(now)));
   return current;
 }
 
-function hostileSnapshot(at: Date): SnapshotV1 {
+/** The hostile host's snapshot with `closeWait` sockets in CLOSE_WAIT on 443, pushed; returns it. */
+export async function pushHostile(base: string, closeWait: number, at: Date): Promise<SnapshotV1> {
+  const built = hostileSnapshot(closeWait, at);
+  const answer = await push(base, await enroll(base, HOSTILE.hostname), built);
+  if (answer.status !== 200) throw new Error(`push ${HOSTILE.hostname}: ${answer.status}`);
+  return built;
+}
+
+function hostileSnapshot(closeWait: number, at: Date): SnapshotV1 {
   const sockets = Array.from({ length: 5 }, (_, i) =>
     socket(TcpState.CLOSE_WAIT, 443, 40000 + i, 4242, HOSTILE.process),
   );
@@ -59,7 +64,7 @@ function hostileSnapshot(at: Date): SnapshotV1 {
     collectedAt: at,
     labels: { team: HOSTILE.label },
     counts: [
-      count(TcpState.CLOSE_WAIT, 443, HOSTILE.process, HOSTILE.closeWait),
+      count(TcpState.CLOSE_WAIT, 443, HOSTILE.process, closeWait),
       count(TcpState.ESTABLISHED, 443, 'nginx', 12),
       count(TcpState.LISTEN, 443, 'nginx', 1, Direction.INBOUND),
     ],

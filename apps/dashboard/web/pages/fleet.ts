@@ -23,6 +23,7 @@ class FleetPage implements Page {
   private readonly ranges = h('div');
   private readonly findings = h('div');
   private readonly hosts: FleetHosts;
+  private charts = new Map<string, HTMLElement>();
 
   constructor(
     private readonly context: Context,
@@ -75,7 +76,11 @@ class FleetPage implements Page {
         data.fleet.totals.filter((total) => total.count > 0),
         (total) => total.state,
       );
-      const charts = new Map(totals.map((total) => [total.state, h('div', { class: 'spark' })]));
+      // A refresh keeps each state's chart until its new one is drawn: no flicker on a wall screen.
+      const charts = new Map(
+        totals.map((total) => [total.state, this.charts.get(total.state) ?? h('div', { class: 'spark' })]),
+      );
+      this.charts = charts;
       fill(this.tiles, ...totals.map((total) => stateTile(this.context, total, charts.get(total.state))));
       fill(this.findings, ...findingList(data.findings));
       await loadInto(this.note, () => this.loadCharts(charts, hours));
