@@ -6,12 +6,15 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** CI must run the browser tests; elsewhere they wait for Debian's chromium to be installed. */
-export function browserSuite(): { run: boolean; reason: string | null } {
-  const ci = Boolean(process.env.CI) && process.env.CI !== 'false';
-  if (existsSync(CHROMIUM) || ci) return { run: true, reason: null };
+export function browserSuite(
+  chromium = CHROMIUM,
+  env: NodeJS.ProcessEnv = process.env,
+): { run: boolean; reason: string | null } {
+  const ci = Boolean(env.CI) && env.CI !== 'false';
+  if (existsSync(chromium) || ci) return { run: true, reason: null };
   return {
     run: false,
-    reason: `dashboard browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium); CI runs them`,
+    reason: `dashboard browser tests skipped: ${chromium} is missing (apt-get install chromium); CI runs them`,
   };
 }
 
