@@ -27,13 +27,21 @@ start('agent', join(root, 'apps/agent/dist/main.js'), ['run', '--interval', '15s
   TCPFLEET_STATE_DIR: join(home, 'agent'),
 });
 
+// A small simulated fleet beside the real agent, so the fleet queries have hosts to show at once.
+const fleet = ['--server', server, '--hosts', '12', '--interval', '30s', '--quiet'];
+start('simulator', join(root, 'bench/dist/simulate.js'), fleet, {
+  TCPFLEET_ENROLL_SECRET: process.env.TCPFLEET_ENROLL_SECRET ?? local.enrollSecret,
+});
+
 console.log(`
 tcpfleet is running.
+  Dashboard    ${server}/dashboard/
   GraphQL IDE  ${server}/graphql   (Authorization: Bearer ${process.env.TCPFLEET_ADMIN_KEY ? '$TCPFLEET_ADMIN_KEY' : local.adminKey})
   REST docs    ${server}/openapi.json
   Health       ${server}/healthz
 Try the headline query:
-  { hosts(where: { sockets: { state: ESTABLISHED, countGt: 0 } }) { nodes { hostname os lastSeenAt count } } }
+  { hosts(where: { sockets: { state: CLOSE_WAIT, port: 443, countGt: 100 } }) {
+      nodes { hostname os lastSeenAt count topProcesses { name pid count } } } }
 Ctrl-C stops everything.
 `);
 

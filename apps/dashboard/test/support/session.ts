@@ -6,7 +6,14 @@ import { ADMIN_KEY, startTestApi, type TestApi } from '../../../api/test/support
 import { openBrowser, type Browser } from './browser';
 import { pushFleet, type Pushed } from './fleet';
 
-export const SCREENSHOTS = join(__dirname, '../screenshots');
+/**
+ * Each run saves a screenshot of every page under .tcpfleet/screenshots (ignored by git);
+ * TCPFLEET_SCREENSHOTS=docs writes them over the committed ones the README shows.
+ */
+export const SCREENSHOTS =
+  process.env.TCPFLEET_SCREENSHOTS === 'docs'
+    ? join(__dirname, '../screenshots')
+    : join(__dirname, '../../../../.tcpfleet/screenshots');
 
 export interface Session {
   api: TestApi;
