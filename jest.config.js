@@ -15,7 +15,7 @@ const swc = [
 const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^@tcpfleet/model$': '<rootDir>/../../packages/model/src/index.ts' },
+  moduleNameMapper: { '^@tcpfleet/model$': `${__dirname}/packages/model/src/index.ts` },
   testEnvironment: 'node',
 };
 
@@ -39,6 +39,18 @@ module.exports = {
       displayName: 'api',
       rootDir: 'apps/api',
       testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'dashboard',
+      rootDir: 'apps/dashboard',
+      testMatch: ['<rootDir>/web/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'bench',
+      rootDir: 'bench',
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
     },
   ],
 };
