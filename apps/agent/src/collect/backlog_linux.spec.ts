@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { linuxOptions } from '../../test/fixtures';
 import { createLogger } from '../log/logger';
-import { backlogKey, listenerBacklogs } from './backlog_linux';
+import { listenerBacklogs } from './backlog_linux';
+import { backlogKey } from './collector';
 import type { CommandRunner } from './runner';
 
 const CAPTURE = join(__dirname, '../../test/fixtures/commands/linux6.18-ss-ltnH.txt');

@@ -1,12 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseSs, TcpState } from '@tcpfleet/model';
 import { reason } from '../errors';
-import type { CollectorOptions } from './collector';
-
-/** Listener backlogs of the agent's own network namespace, by `backlogKey(address, port)`. */
-export type Backlogs = ReadonlyMap<string, number>;
-
-export const backlogKey = (address: string, port: number): string => `${address} ${port}`;
+import { backlogKey, type Backlogs, type CollectorOptions } from './collector';
 
 /** ss answers a listener-only dump in milliseconds; past this the snapshot goes without backlogs. */
 export const BACKLOG_TIMEOUT_MS = 2000;

@@ -1,10 +1,14 @@
 import type { FormatName, PortRange } from '@tcpfleet/model';
 import type { Logger } from '../log/logger';
-import type { Backlogs } from './backlog_linux';
 import type { CommandRunner } from './runner';
 import type { SocketTable } from './socket_table';
 
 export type Attribution = 'full' | 'partial' | 'none';
+
+/** Listener backlogs of the agent's own network namespace, by `backlogKey(address, port)`. */
+export type Backlogs = ReadonlyMap<string, number>;
+
+export const backlogKey = (address: string, port: number): string => `${address} ${port}`;
 
 /** What one read of the host's socket table gives. */
 export interface SocketCollection {

@@ -2,6 +2,7 @@ import { EXIT, type Command, type Io } from '../cli/command';
 import { UsageError, type ParsedArgs } from '../cli/flags';
 import { settingFlags } from '../config/load';
 import { humanReport } from '../report/human';
+import { writeSnapshotJson } from '../snapshot/json';
 import { contextFor } from './context';
 
 export const onceCommand: Command = {
@@ -21,7 +22,7 @@ async function once(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
   const { taker } = contextFor(args, io);
   const snapshot = await taker.take();
-  if (args.flags.json === true) io.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
+  if (args.flags.json === true) writeSnapshotJson(snapshot, (chunk) => io.stdout.write(chunk));
   else io.stdout.write(humanReport(snapshot));
   return EXIT.ok;
 }

@@ -6,7 +6,7 @@ import {
   type Socket,
   type WireListener,
 } from '@tcpfleet/model';
-import { backlogKey, type Backlogs } from '../collect/backlog_linux';
+import { backlogKey, type Backlogs } from '../collect/collector';
 import type { SocketTable } from '../collect/socket_table';
 
 /**

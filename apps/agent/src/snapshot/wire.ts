@@ -1,4 +1,4 @@
-import { TcpState, WIRE_LIMITS, type Socket, type WireSocket } from '@tcpfleet/model';
+import { TcpState, WIRE_LIMITS, type WireSocket } from '@tcpfleet/model';
 import type { SocketTable } from '../collect/socket_table';
 
 /**
@@ -44,25 +44,7 @@ export function socketList(sockets: SocketTable, max: number): SocketList {
     }
     chosen = byRank.flat().slice(0, limit);
   }
-  return { sockets: chosen.map((i) => toWire(sockets.socket(i))), truncated: sockets.size > limit };
-}
-
-function toWire(socket: Socket): WireSocket {
-  const wire: WireSocket = {
-    family: socket.family,
-    localAddress: socket.localAddress,
-    localPort: socket.localPort,
-    remoteAddress: socket.remoteAddress,
-    remotePort: socket.remotePort,
-    state: socket.state,
-  };
-  if (socket.recvQueue !== undefined) wire.recvQueue = socket.recvQueue;
-  if (socket.sendQueue !== undefined) wire.sendQueue = socket.sendQueue;
-  if (socket.pid !== undefined) wire.pid = socket.pid;
-  if (socket.process !== undefined) wire.process = socket.process;
-  if (socket.uid !== undefined) wire.uid = socket.uid;
-  if (socket.netns !== undefined) wire.netns = socket.netns;
-  return wire;
+  return { sockets: chosen.map((i) => sockets.wire(i)), truncated: sockets.size > limit };
 }
 
 /** A process name within the wire limits: printable, not too long. */
