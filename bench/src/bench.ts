@@ -13,7 +13,8 @@ const USAGE = `usage: pnpm bench [-- options]
   --iterations N    timed runs of each query (default 300), after --warmup N (default 30)
   --seed N          fleet seed (default 1)
   --name NAME       results file name prefix (default fleet)
-  --profile         run the API under node --cpu-prof and summarise where its time goes`;
+  --profile         run the API under node --cpu-prof and summarise where its time goes
+  --keep-database   leave the run's database in place (drop it yourself when done)`;
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<void> {
       seed: { type: 'string', default: '1' },
       name: { type: 'string', default: 'fleet' },
       profile: { type: 'boolean', default: false },
+      'keep-database': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -54,6 +56,7 @@ async function main(argv: string[]): Promise<void> {
     seed: whole('seed', 0),
     name: values.name,
     profile: values.profile,
+    keepDatabase: values['keep-database'],
     log: (line) => console.log(`bench: ${line}`),
   });
   const path = writeResult(resolve(ROOT, 'bench/results'), result);

@@ -26,6 +26,8 @@ export interface BenchOptions {
   name: string;
   /** Run the API under `node --cpu-prof`, one process per phase, and summarise each profile. */
   profile: boolean;
+  /** Leave the run's database in place (for EXPLAIN and the like) instead of dropping it. */
+  keepDatabase: boolean;
   log: (line: string) => void;
 }
 
@@ -44,6 +46,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     TCPFLEET_ADMIN_KEY: ADMIN_KEY,
     // The run lasts minutes; hosts must not turn stale (and drop out of the queries) while it does.
     TCPFLEET_STALE_AFTER_SECONDS: '86400',
+    // One client address stands for the whole fleet here, and one enrolment secret enrols 10,000
+    // hosts at once: the per-address and per-secret limits are off. Each host token keeps its limit.
+    TCPFLEET_LIMIT_ENROLL_TOKEN_PER_MINUTE: '0',
+    TCPFLEET_LIMIT_ENROLL_ADDRESS_PER_MINUTE: '0',
+    TCPFLEET_LIMIT_INGEST_ADDRESS_PER_MINUTE: '0',
   };
   const profiles: Record<string, ProfileSummary> = {};
   const apis: ApiProcess[] = [];
@@ -121,7 +128,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     return { ...result, targets: targetsOf(result) };
   } finally {
     for (const api of apis) await api.stop();
-    await db.drop();
+    if (options.keepDatabase) options.log(`database kept: ${db.url}`);
+    else await db.drop();
     if (!options.profile) rmSync(work, { recursive: true, force: true });
     else options.log(`API logs and profiles kept in ${work}`);
   }
