@@ -1,6 +1,7 @@
 import type { FormatName, Socket } from '../socket';
 import { TcpState } from '../states/tcp-state';
-import { Direction, type PortRange } from '../summary/count';
+import type { PortRange } from '../summary/count';
+import { DestinationAggregator } from '../summary/destinations';
 import { directionOf, listeningPortsOf } from '../summary/summarise';
 import { WIRE_LIMITS, type SnapshotV1, type WireDestination, type WireListener } from '../wire/snapshot';
 import type { FindingInput } from './finding';
@@ -25,22 +26,9 @@ export function destinationsOf(
 ): WireDestination[] {
   const listening = listeningPortsOf(sockets);
   const range = ephemeralRange ?? { low: 1, high: 0 };
-  const byDestination = new Map<string, WireDestination>();
-  for (const socket of sockets) {
-    if (socket.state === TcpState.LISTEN || socket.remotePort === 0) continue;
-    if (directionOf(socket, listening, range) !== Direction.OUTBOUND) continue;
-    const key = `${socket.remoteAddress} ${socket.remotePort}`;
-    let destination = byDestination.get(key);
-    if (!destination) {
-      destination = { address: socket.remoteAddress, port: socket.remotePort, count: 0, states: {} };
-      byDestination.set(key, destination);
-    }
-    destination.count++;
-    destination.states[socket.state] = (destination.states[socket.state] ?? 0) + 1;
-  }
-  return [...byDestination.values()]
-    .sort((a, b) => b.count - a.count || compareText(a.address, b.address) || a.port - b.port)
-    .slice(0, Math.max(0, limit));
+  const destinations = new DestinationAggregator();
+  for (const socket of sockets) destinations.add(socket, directionOf(socket, listening, range));
+  return destinations.destinations(limit);
 }
 
 /**
