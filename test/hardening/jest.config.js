@@ -1,0 +1,24 @@
+// The hardening suites on their own: `pnpm exec jest -c test/hardening/jest.config.js` from the
+// repository root. Same transform and model mapping as the workspace's jest projects.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'hardening',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/**/*.spec.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: { '^@tcpfleet/model$': '<rootDir>/../../packages/model/src/index.ts' },
+  testEnvironment: 'node',
+};
