@@ -4,6 +4,6 @@ export * from './states/aliases';
 export * from './socket';
 export * from './vocabularies';
 export * from './summary';
-export * from './wire/snapshot';
+export * from './wire';
 export * from './parsers';
 export * from './findings';

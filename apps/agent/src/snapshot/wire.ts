@@ -1,35 +1,10 @@
-import { TcpState, WIRE_LIMITS, type WireSocket } from '@tcpfleet/model';
+import { SOCKET_LIST_RANKS, socketListRank, WIRE_LIMITS, type SocketList } from '@tcpfleet/model';
 import type { SocketTable } from '../collect/socket_table';
 
 /**
- * Which sockets a capped list keeps first: listeners and the states an operator asks about
- * (DESIGN.md, "Who uses it"), then ordinary traffic, TIME_WAIT last as the most numerous and
- * least telling. Counts are always complete; only the list is cut.
- */
-const KEEP_FIRST: readonly TcpState[] = [
-  TcpState.LISTEN,
-  TcpState.CLOSE_WAIT,
-  TcpState.SYN_RECEIVED,
-  TcpState.SYN_SENT,
-  TcpState.FIN_WAIT_2,
-  TcpState.FIN_WAIT_1,
-  TcpState.LAST_ACK,
-  TcpState.CLOSING,
-  TcpState.UNKNOWN,
-  TcpState.ESTABLISHED,
-];
-
-const RANK = new Map<TcpState, number>(KEEP_FIRST.map((state, at) => [state, at]));
-const rank = (state: TcpState): number => RANK.get(state) ?? KEEP_FIRST.length;
-
-export interface SocketList {
-  sockets: WireSocket[];
-  truncated: boolean;
-}
-
-/**
- * The socket list of a snapshot: at most `max` sockets, the most telling first, in table order
- * within a state. Only the chosen rows become objects; each rank keeps at most `max` candidates.
+ * The socket list of a snapshot, as the model's capSocketList chooses it (the most telling states
+ * first, in table order within a state), built from the table: only the chosen rows become objects,
+ * and each rank keeps at most `max` candidates.
  */
 export function socketList(sockets: SocketTable, max: number): SocketList {
   const limit = Math.min(max, WIRE_LIMITS.maxSockets);
@@ -37,10 +12,10 @@ export function socketList(sockets: SocketTable, max: number): SocketList {
   if (sockets.size <= limit) {
     chosen = Array.from({ length: sockets.size }, (_, i) => i);
   } else {
-    const byRank: number[][] = Array.from({ length: KEEP_FIRST.length + 1 }, () => []);
+    const byRank: number[][] = Array.from({ length: SOCKET_LIST_RANKS }, () => []);
     for (let i = 0; i < sockets.size; i++) {
-      const candidates = byRank[rank(sockets.state(i))];
-      if (candidates.length < limit) candidates.push(i);
+      const candidates = byRank[socketListRank(sockets.state(i))];
+      if (candidates && candidates.length < limit) candidates.push(i);
     }
     chosen = byRank.flat().slice(0, limit);
   }
