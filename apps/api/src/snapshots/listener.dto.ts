@@ -2,10 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TcpState, WIRE_LIMITS, type WireDestination, type WireListener } from '@tcpfleet/model';
 import { IsIP, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PRINTABLE_PATTERN } from '../validation/patterns';
-import { IsCount, IsStateCounts } from './validators';
-
-const MAX_QUEUE = 2 ** 32 - 1;
-const MAX_COUNT = 100_000_000;
+import { IsCount, IsStateCounts, MAX_COUNT, MAX_PID, MAX_QUEUE } from './validators';
 
 /** A LISTEN socket with its accept queue, for the backlog finding. */
 export class ListenerDto implements WireListener {
@@ -26,7 +23,7 @@ export class ListenerDto implements WireListener {
   @Matches(PRINTABLE_PATTERN)
   process?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsCount(0, 2 ** 31 - 1) pid?: number;
+  @ApiPropertyOptional() @IsOptional() @IsCount(0, MAX_PID) pid?: number;
 }
 
 /** The sockets towards one remote address and port, for the SYN_SENT and ephemeral-port findings. */

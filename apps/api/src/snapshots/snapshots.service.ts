@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SnapshotReceipt } from '@tcpfleet/model';
+import type { SnapshotReceipt, SnapshotV1 } from '@tcpfleet/model';
 import type { TokenHost } from '../auth/host-tokens.repository';
 import type { Config } from '../config/config';
 import type { Database } from '../database/database';
@@ -8,9 +8,8 @@ import { DomainError, invalidInput, isDatabaseUnavailable } from '../errors/doma
 import { MetricsService } from '../metrics/metrics.service';
 import { Batcher } from './batcher';
 import { countRows } from './count-rows';
-import { snapshotDigest } from './digest';
+import { digestOf, snapshotText } from './digest';
 import type { IngestOutcome } from './ingest-plan';
-import type { SnapshotDto } from './snapshot.dto';
 import { SnapshotsRepository, type IngestSnapshot } from './snapshots.repository';
 
 const DAY_MS = 86_400_000;
@@ -36,16 +35,20 @@ export class SnapshotsService {
     );
   }
 
-  /** Stores a snapshot of the token's host; answers once it is committed (or was stored before). */
-  async ingest(host: TokenHost, snapshot: SnapshotDto, now = new Date()): Promise<SnapshotReceipt> {
+  /**
+   * Stores a snapshot of the token's host (as parseSnapshot gives it: keys sorted) and answers once it
+   * is committed, or was stored before.
+   */
+  async ingest(host: TokenHost, snapshot: SnapshotV1, now = new Date()): Promise<SnapshotReceipt> {
     this.checkOwner(host, snapshot);
     const collectedAt = this.checkTime(snapshot.collectedAt, now);
     const rows = countRows(snapshot.counts, snapshot.sockets);
+    const socketsText = JSON.stringify(snapshot.sockets);
     const outcome = await this.batcher.submit({
       hostId: host.hostId,
       snapshotId: snapshot.id.toLowerCase(),
       collectedAt,
-      digest: snapshotDigest(snapshot),
+      digest: digestOf(snapshotText(snapshot, socketsText)),
       snapshot,
       rows,
     });
@@ -59,7 +62,7 @@ export class SnapshotsService {
     return { id: snapshot.id, created: outcome.created, current: outcome.current };
   }
 
-  private checkOwner(host: TokenHost, snapshot: SnapshotDto): void {
+  private checkOwner(host: TokenHost, snapshot: SnapshotV1): void {
     if (snapshot.host.hostname !== host.hostname) {
       throw new DomainError(
         'forbidden',

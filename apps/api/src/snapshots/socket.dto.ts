@@ -2,9 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Direction, TcpState, WIRE_LIMITS, type SocketCount, type WireSocket } from '@tcpfleet/model';
 import { IsEnum, IsIn, IsIP, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PRINTABLE_PATTERN } from '../validation/patterns';
-import { IsCount } from './validators';
-
-const MAX_QUEUE = 2 ** 32 - 1;
+import { IsCount, MAX_COUNT, MAX_PID, MAX_QUEUE } from './validators';
 
 export class CountDto implements SocketCount {
   @ApiProperty({ enum: TcpState }) @IsEnum(TcpState) state!: TcpState;
@@ -18,7 +16,7 @@ export class CountDto implements SocketCount {
   @Matches(PRINTABLE_PATTERN)
   process!: string | null;
 
-  @ApiProperty() @IsCount(0, 100_000_000) count!: number;
+  @ApiProperty() @IsCount(0, MAX_COUNT) count!: number;
 }
 
 export class SocketDto implements WireSocket {
@@ -30,7 +28,7 @@ export class SocketDto implements WireSocket {
   @ApiProperty({ enum: TcpState }) @IsEnum(TcpState) state!: TcpState;
   @ApiPropertyOptional() @IsOptional() @IsCount(0, MAX_QUEUE) recvQueue?: number;
   @ApiPropertyOptional() @IsOptional() @IsCount(0, MAX_QUEUE) sendQueue?: number;
-  @ApiPropertyOptional() @IsOptional() @IsCount(0, 2 ** 31 - 1) pid?: number;
+  @ApiPropertyOptional() @IsOptional() @IsCount(0, MAX_PID) pid?: number;
 
   @ApiPropertyOptional()
   @IsOptional()

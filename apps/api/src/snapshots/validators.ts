@@ -2,6 +2,11 @@ import { TcpState, WIRE_LIMITS } from '@tcpfleet/model';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { LABEL_KEY_PATTERN, PRINTABLE_PATTERN } from '../validation/patterns';
 
+/** Limits of the numbers in a snapshot: queues and uids are 32-bit unsigned, pids 31-bit. */
+export const MAX_QUEUE = 2 ** 32 - 1;
+export const MAX_PID = 2 ** 31 - 1;
+export const MAX_COUNT = 100_000_000;
+
 /** A whole number within [min, max]: counts, ports, pids, durations. */
 export function IsCount(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -46,6 +51,12 @@ export function IsLabels(): PropertyDecorator {
     });
 }
 
+/** An object whose low end is not above its high end (each end is checked as a count beside this). */
+export function isPortRange(value: unknown): boolean {
+  const range = value as { low?: unknown; high?: unknown } | null;
+  return typeof range === 'object' && range !== null && !(Number(range.low) > Number(range.high));
+}
+
 export function IsPortRange(): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -53,12 +64,7 @@ export function IsPortRange(): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: { message: '$property must be an object with low <= high' },
-      validator: {
-        validate: (value: unknown) => {
-          const range = value as { low?: unknown; high?: unknown } | null;
-          return typeof range === 'object' && range !== null && !(Number(range.low) > Number(range.high));
-        },
-      },
+      validator: { validate: isPortRange },
     });
 }
 
@@ -80,17 +86,20 @@ export function stateCountsProblem(value: unknown, total: number): string | null
   return sum > total ? `add up to ${sum}, more than count (${total})` : null;
 }
 
+/** The `count` beside a destination's states, or `max` while that count is itself invalid. */
+export function stateCountsTotal(object: object, max: number): number {
+  const count = (object as { count?: unknown }).count;
+  return Number.isInteger(count) && (count as number) >= 0 && (count as number) <= max
+    ? (count as number)
+    : max;
+}
+
 /**
  * Counts keyed by canonical state (`{ "TIME_WAIT": 120, "SYN_SENT": 3 }`) that add up to at most the
  * `count` beside them (or `max` while that count is itself invalid).
  */
 export function IsStateCounts(max: number): PropertyDecorator {
-  const totalOf = (object: object): number => {
-    const count = (object as { count?: unknown }).count;
-    return Number.isInteger(count) && (count as number) >= 0 && (count as number) <= max
-      ? (count as number)
-      : max;
-  };
+  const totalOf = (object: object): number => stateCountsTotal(object, max);
   return (target, propertyName) =>
     registerDecorator({
       name: 'isStateCounts',

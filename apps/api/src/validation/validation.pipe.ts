@@ -1,8 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { invalidInput, type FieldProblem } from '../errors/domain-error';
-
-// A snapshot of 5,000 bad sockets would otherwise answer with 5,000 problems.
-const MAX_PROBLEMS = 50;
+import { MAX_PROBLEMS } from './wire-rules';
 
 /** Flattens class-validator's tree into one problem per bad field, named by its path (`counts.3.port`). */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
