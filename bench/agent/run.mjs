@@ -1,9 +1,12 @@
 // Agent benchmark (DESIGN.md, "Performance"): 40,000 loopback sockets spread over child processes,
 // then, side by side in one run: `ss -tan` against the agent's Linux collector + summariser, the
 // extra cost of process attribution, and CPU seconds and peak RSS of `tcpfleet-agent once`.
-// "collect + summarise" is everything a snapshot needs from the sockets: the table read, the counts
-// and destinations, the capped socket list and the listeners. The two sides take turns going first,
-// and the load average is recorded: the machine is not guaranteed to be quiet.
+// Each side is timed as what it is. `ss -tan` is a command: its spawn, its run and the transfer of
+// its output to us count, counting its lines afterwards does not. "collect + summarise" is what
+// `once` and every `run` interval do before printing or sending: SnapshotTaker.take() with the
+// agent's default settings (the table read, the counts and destinations, the capped socket list,
+// the listeners, the host facts), in this long-lived process as in a running agent. The two sides
+// take turns going first, and the load average is recorded: the machine is not guaranteed to be quiet.
 // Needs Linux, `ss`, and `pnpm run build` plus `pnpm --filter @tcpfleet/agent bundle` first.
 // Usage: node bench/agent/run.mjs [--sockets 40000] [--rounds 7]
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,15 +22,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const require = createRequire(import.meta.url);
 const dist = join(root, 'apps', 'agent', 'dist');
-const { linuxSockets } = require(join(dist, 'collect', 'sockets_linux.js'));
-const { countTable } = require(join(dist, 'snapshot', 'counts.js'));
-const { socketList } = require(join(dist, 'snapshot', 'wire.js'));
-const { tableListeners } = require(join(dist, 'snapshot', 'listeners.js'));
+const { PLATFORMS } = require(join(dist, 'collect', 'platform.js'));
+const { SnapshotTaker } = require(join(dist, 'snapshot', 'take.js'));
+const { defaultSettings } = require(join(dist, 'config', 'settings.js'));
 const { commandRunner } = require(join(dist, 'collect', 'runner.js'));
 const { silentLogger } = require(join(dist, 'log', 'logger.js'));
-const { linuxEphemeralRange } = require(join(dist, 'collect', 'ephemeral_linux.js'));
-// The default cap of the socket list (apps/agent README, maxSockets).
-const MAX_SOCKETS = 5000;
+// The agent's own default cap of the socket list (apps/agent README, maxSockets).
+const MAX_SOCKETS = defaultSettings({}).maxSockets;
 
 const { values } = parseArgs({
   options: { sockets: { type: 'string', default: '40000' }, rounds: { type: 'string', default: '7' } },
@@ -68,9 +69,18 @@ async function timeIt(run) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** Runs `ss -tan` and gives its output; the caller counts the lines after the clock stops. */
 function ss() {
   const result = spawnSync('ss', ['-tan'], { maxBuffer: 1 << 28 });
-  return result.stdout.toString().split('\n').length - 2;
+  if (result.status !== 0) throw new Error(`ss -tan failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Sockets in `ss -tan` output: its lines but the header. */
+function ssSockets(output) {
+  let lines = 0;
+  for (let at = output.indexOf(10); at >= 0; at = output.indexOf(10, at + 1)) lines++;
+  return lines - 1;
 }
 
 function onceRun(args, nodeFlags = []) {
@@ -103,14 +113,6 @@ function onceRun(args, nodeFlags = []) {
   };
 }
 
-/** What a snapshot takes from one collection; returns the counts. */
-function summarise(collection, range) {
-  const { counts } = countTable(collection.sockets, range);
-  socketList(collection.sockets, MAX_SOCKETS);
-  tableListeners(collection.sockets, collection.source, collection.backlogs);
-  return counts;
-}
-
 const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 
 async function measure() {
@@ -120,10 +122,19 @@ async function measure() {
     run: commandRunner({ timeoutMs: 10_000 }),
     log: silentLogger,
   };
-  const range = await linuxEphemeralRange(options);
-  const plain = linuxSockets({ ...options, attribution: false });
-  const warm = linuxSockets({ ...options, attribution: true });
-  await warm.collect();
+  // One taker per agent process, as `run` keeps one: its collector's caches live as long as it.
+  const taker = (attribution) =>
+    new SnapshotTaker({
+      os: 'linux',
+      platform: PLATFORMS.linux,
+      options: { ...options, attribution },
+      hostname: 'bench',
+      labels: {},
+      maxSockets: MAX_SOCKETS,
+    });
+  const plain = taker(false);
+  const warm = taker(true);
+  await warm.take();
   const rows = {
     ss: [],
     collect: [],
@@ -137,21 +148,19 @@ async function measure() {
   for (let round = 0; round < ROUNDS; round++) {
     const ssFirst = round % 2 === 0;
     const ssRun = ssFirst ? await timeIt(async () => ss()) : undefined;
-    const ours = await timeIt(async () => summarise(await plain.collect(), range));
+    const ours = await timeIt(() => plain.take());
     const ssTimed = ssFirst ? ssRun : await timeIt(async () => ss());
     rows.ss.push(ssTimed.ms);
     rows.collect.push(ours.ms);
-    const cold = await timeIt(async () =>
-      summarise(await linuxSockets({ ...options, attribution: true }).collect(), range),
-    );
+    const cold = await timeIt(() => taker(true).take());
     rows.attributionCold.push(cold.ms);
-    const hot = await timeIt(async () => summarise(await warm.collect(), range));
+    const hot = await timeIt(() => warm.take());
     rows.attributionWarm.push(hot.ms);
     rows.onceNoAttribution.push(onceRun(['--no-attribution']));
     rows.once.push(onceRun([]));
     // The young generation the systemd unit starts node with (packaging/tcpfleet-agent.service).
     rows.onceSmallHeap.push(onceRun([], ['--max-semi-space-size=1']));
-    seen = { ss: ssTimed.value, collector: ours.value.reduce((sum, row) => sum + row.count, 0) };
+    seen = { ss: ssSockets(ssTimed.value), collector: ours.value.collector.socketCount };
   }
   return { rows, seen };
 }
@@ -194,7 +203,16 @@ function report({ rows, seen, machine }) {
     onceSmallHeapCpuSeconds: Math.round(once(rows.onceSmallHeap, 'cpuS') * 1000) / 1000,
     onceSmallHeapMaxRssMb: Math.round(once(rows.onceSmallHeap, 'maxRssMb') * 10) / 10,
   };
-  return { sockets: SOCKETS, rounds: ROUNDS, node: process.version, machine, table, usage, raw: rows };
+  return {
+    sockets: SOCKETS,
+    rounds: ROUNDS,
+    maxSockets: MAX_SOCKETS,
+    node: process.version,
+    machine,
+    table,
+    usage,
+    raw: rows,
+  };
 }
 
 function markdown(result) {
@@ -202,7 +220,8 @@ function markdown(result) {
     `# Agent benchmark: ${result.sockets} loopback sockets, median of ${result.rounds} rounds (${result.node})`,
     '',
     `Linux ${result.machine.kernel}, ${result.machine.cpus} CPUs; load average ${result.machine.loadBefore.join(' ')} ` +
-      `before, ${result.machine.loadAfter.join(' ')} after.`,
+      `before, ${result.machine.loadAfter.join(' ')} after. Socket list capped at ${result.maxSockets} ` +
+      '(the agent default); ss is timed from spawn to its last byte of output.',
     '',
     '| measurement | median ms | ratio to ss -tan | best ms | best ratio | note |',
     '| --- | ---: | ---: | ---: | ---: | --- |',
@@ -218,6 +237,22 @@ function markdown(result) {
   return lines.join('\n');
 }
 
+/** TIME_WAIT sockets of this namespace, both families ("TCP: ... tw N", net/ipv4/proc.c sockstat_seq_show()). */
+function timeWaits() {
+  const fields = readFileSync('/proc/net/sockstat', 'utf8').match(/^TCP:.* tw (\d+)/m);
+  return fields ? Number(fields[1]) : 0;
+}
+
+// An earlier run's holders leave their 20,000 closed connections in TIME_WAIT for a minute
+// (TCP_TIMEWAIT_LEN, include/net/tcp.h): wait them out, or both sides would list half as many again.
+async function quiet() {
+  for (let waited = 0; timeWaits() > 1000 && waited < 70; waited++) {
+    if (waited === 0) console.error(`waiting for ${timeWaits()} TIME_WAIT sockets to expire`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+await quiet();
 const holders = await startHolders();
 try {
   const machine = { kernel: release(), cpus: cpus().length, loadBefore: load() };
