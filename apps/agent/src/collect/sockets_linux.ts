@@ -1,15 +1,11 @@
-import { endianness } from 'node:os';
 import { join } from 'node:path';
-import { reason } from '../errors';
 import { SocketOwners } from './attribution_linux';
 import { listenerBacklogs } from './backlog_linux';
 import type { CollectorOptions, SocketCollection, SocketCollector } from './collector';
-import { groupByNamespace } from './netns_linux';
-import { scanProcFile } from './proc_read_linux';
+import { groupByNamespace, type Namespace, type Namespaces } from './netns_linux';
 import { isGone, listPids, readProc } from './proc_linux';
 import { SocketTable } from './socket_table';
-
-const byteOrder = endianness() === 'LE' ? 'little' : 'big';
+import { failureText, TableReads, type Failure, type TableFile } from './tables_linux';
 
 /**
  * Linux: /proc/net/tcp and tcp6 of the agent's own network namespace, then those of every other
@@ -28,20 +24,10 @@ export function linuxSockets(options: CollectorOptions): SocketCollector {
       const warnings: string[] = [];
       const pids = listPids(options.procRoot);
       const namespaces = groupByNamespace(options.procRoot, pids);
-      const expected = lastSize || socketsInUse(options.procRoot);
+      const inUse = socketsInUse(options.procRoot);
+      const expected = lastSize || inUse.ipv4 + inUse.ipv6 + inUse.timeWait;
       const sockets = new SocketTable(expected + (expected >> 3));
-      const failures = readTables(options.procRoot, [], undefined, sockets, warnings);
-      // Without either table there is nothing to report: fail the collection, not send zeros.
-      if (failures.length === 2) throw new Error(failureText(failures).join('; '));
-      warnings.push(...failureText(failures));
-      for (const namespace of namespaces.others) {
-        readNamespace(options.procRoot, namespace.pids, namespace.id, sockets, warnings);
-      }
-      if (namespaces.hidden > 0) {
-        warnings.push(
-          `network namespaces of ${namespaces.hidden} processes are not visible; their sockets are read only if another process shares the namespace`,
-        );
-      }
+      await readTables(options.procRoot, namespaces, inUse, sockets, warnings);
       lastSize = sockets.size;
       const backlogs = sockets.queuedListeners() > 0 ? await listenerBacklogs(options) : undefined;
       const found = { source: 'linux-proc' as const, sockets, warnings, backlogs };
@@ -60,61 +46,83 @@ export function linuxSockets(options: CollectorOptions): SocketCollector {
   };
 }
 
-type Failure = { path: string; error: unknown };
+const TABLES = ['tcp', 'tcp6'] as const;
 
-/** tcp and tcp6 under one directory into the table; a missing tcp6 (IPv6 disabled) is a warning, not a failure. */
-function readTables(
+/**
+ * The host's tables, then every other namespace's, into the table. The host's larger table is read
+ * on this thread; the others are started first, through the thread pool, so their walks of the
+ * socket hash overlap it. A missing tcp6 (IPv6 disabled) is a warning; without either host table
+ * there is nothing to report, and the collection fails rather than send zeros.
+ */
+async function readTables(
   procRoot: string,
-  dir: readonly string[],
-  netns: string | undefined,
+  namespaces: Namespaces,
+  inUse: InUse,
   sockets: SocketTable,
   warnings: string[],
-): Failure[] {
-  const failures: Failure[] = [];
-  for (const file of ['tcp', 'tcp6']) {
-    const path = join(procRoot, ...dir, 'net', file);
-    try {
-      const problems = scanProcFile(path, byteOrder, (row) => sockets.add(row, netns));
-      for (const problem of problems) warnings.push(`${file} line ${problem.line}: ${problem.message}`);
-    } catch (error) {
-      failures.push({ path, error });
-    }
+): Promise<void> {
+  const reads = new TableReads(sockets, warnings);
+  const [near, far] = (inUse.ipv6 > inUse.ipv4 ? [...TABLES].reverse() : TABLES).map((name): TableFile => ({
+    path: join(procRoot, 'net', name),
+    name,
+    netns: undefined,
+  }));
+  const farFailure = reads.start(far);
+  if (farFailure) reads.failures.push(farFailure);
+  const unread = namespaces.others.filter((namespace) => !startNamespace(procRoot, namespace, reads));
+  reads.readNow(near);
+  await reads.finish();
+  const host = reads.failures.filter(({ file }) => file.netns === undefined);
+  if (host.length === TABLES.length) throw new Error(host.map(failureText).join('; '));
+  warnings.push(...reads.failures.map(failureText));
+  for (const { id } of unread)
+    warnings.push(`network namespace ${id}: no process left to read its sockets through`);
+  if (namespaces.hidden > 0) {
+    warnings.push(
+      `network namespaces of ${namespaces.hidden} processes are not visible; their sockets are read only if another process shares the namespace`,
+    );
   }
-  return failures;
 }
 
-const failureText = (failures: readonly Failure[]): string[] =>
-  failures.map(({ path, error }) => `cannot read ${path}: ${reason(error)}`);
-
-/** A namespace's tables through the first of its processes still alive. */
-function readNamespace(
-  procRoot: string,
-  pids: readonly number[],
-  netns: string,
-  sockets: SocketTable,
-  warnings: string[],
-): void {
-  for (const pid of pids) {
-    const failures = readTables(procRoot, [String(pid)], netns, sockets, warnings);
-    if (failures.length === 2 && failures.every(({ error }) => isGone(error))) continue;
-    warnings.push(...failureText(failures));
-    return;
+/** Starts a namespace's tables through the first of its processes still alive; false when none is. */
+function startNamespace(procRoot: string, namespace: Namespace, reads: TableReads): boolean {
+  for (const pid of namespace.pids) {
+    const failures: Failure[] = [];
+    for (const name of TABLES) {
+      const failure = reads.start({
+        path: join(procRoot, String(pid), 'net', name),
+        name,
+        netns: namespace.id,
+      });
+      if (failure) failures.push(failure);
+    }
+    if (failures.length === TABLES.length && failures.every(({ error }) => isGone(error))) continue;
+    reads.failures.push(...failures);
+    return true;
   }
-  warnings.push(`network namespace ${netns}: no process left to read its sockets through`);
+  return false;
+}
+
+interface InUse {
+  ipv4: number;
+  ipv6: number;
+  /** TIME_WAIT sockets of both families. */
+  timeWait: number;
 }
 
 /**
  * How many TCP sockets the agent's namespace holds, from /proc/net/sockstat ("TCP: inuse N ... tw
  * T", IPv4 sockets and timewait ones of both families) and sockstat6 ("TCP6: inuse N"), as
- * net/ipv4/proc.c sockstat_seq_show() and net/ipv6/proc.c sockstat6_seq_show() print them: a size
- * for the first table, which otherwise grows and copies its columns several times. 0 when unknown.
+ * net/ipv4/proc.c sockstat_seq_show() and net/ipv6/proc.c sockstat6_seq_show() print them: which
+ * host table is the larger, and a size for the first SocketTable, which otherwise grows and copies
+ * its columns several times. 0 for each number that cannot be read.
  */
-function socketsInUse(procRoot: string): number {
-  return (
-    sockstat(procRoot, 'sockstat', 'TCP:', 'inuse') +
-    sockstat(procRoot, 'sockstat', 'TCP:', 'tw') +
-    sockstat(procRoot, 'sockstat6', 'TCP6:', 'inuse')
-  );
+function socketsInUse(procRoot: string): InUse {
+  return {
+    ipv4: sockstat(procRoot, 'sockstat', 'TCP:', 'inuse'),
+    ipv6: sockstat(procRoot, 'sockstat6', 'TCP6:', 'inuse'),
+    timeWait: sockstat(procRoot, 'sockstat', 'TCP:', 'tw'),
+  };
 }
 
 /** One number of a sockstat line (`TCP: inuse 12 orphan 0 tw 3 ...`); 0 when it cannot be read. */
