@@ -69,7 +69,10 @@ export interface HostSocketsTable {
   snapshot_id: string;
   collected_at: Date;
   truncated: boolean;
+  /** The list as jsonb, from before migration 0004; null since. */
   sockets: unknown;
+  /** The list as brotli-compressed JSON (snapshots/socket-list.ts). */
+  socket_list: Uint8Array | null;
   listeners: unknown;
   destinations: unknown;
   fullest_listener: number | null;

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { WireDestination, WireListener } from '@tcpfleet/model';
+import type { WireDestination, WireListener, WireSocket } from '@tcpfleet/model';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { InjectKysely } from '../database/database.module';
 import type { Schema } from '../database/schema';
+import { decodeSocketList } from '../snapshots/socket-list';
 import type { CountMatch } from './host-query';
 import { matchConditions } from './hosts.repository';
+import { filterSockets, type SocketQuery, type SocketRow } from './socket-filter';
 
 export interface CountRowOut {
   state: string;
@@ -22,17 +24,10 @@ export interface ProcessRow {
   count: number;
 }
 
-export interface SocketQuery {
-  states: string[] | null;
-  port: number | null;
-  process: string | null;
-  limit: number;
-}
-
 export interface SocketListRow {
   collectedAt: Date | null;
   truncated: boolean;
-  sockets: Record<string, unknown>[];
+  sockets: SocketRow[];
 }
 
 /** The current snapshot's listeners and destinations; null when the agent did not report them. */
@@ -85,27 +80,21 @@ export class HostDetailRepository {
     return result.rows;
   }
 
+  /** The host's socket list, decoded and filtered here: it is stored whole (migration 0004). */
   async sockets(hostId: string, query: SocketQuery): Promise<SocketListRow> {
-    const parts: RawBuilder<unknown>[] = [];
-    if (query.states) parts.push(sql`s.state = any(${query.states}::text[])`);
-    if (query.port !== null)
-      parts.push(sql`(s."localPort" = ${query.port} or s."remotePort" = ${query.port})`);
-    if (query.process !== null) parts.push(sql`s.process = ${query.process}`);
-    const list = await sql<{ collected_at: Date; truncated: boolean }>`
-      select collected_at, truncated from host_sockets where host_id = ${hostId}`.execute(this.db);
-    if (list.rows.length === 0) return { collectedAt: null, truncated: false, sockets: [] };
-    const result = await sql<Record<string, unknown>>`
-      select s.* from host_sockets h,
-        jsonb_to_recordset(h.sockets) as s(family text, "localAddress" text, "localPort" integer,
-          "remoteAddress" text, "remotePort" integer, state text, "recvQueue" float8, "sendQueue" float8,
-          pid integer, process text, uid float8)
-      where h.host_id = ${hostId} and ${where(parts)}
-      limit ${query.limit}`.execute(this.db);
-    return {
-      collectedAt: list.rows[0].collected_at,
-      truncated: list.rows[0].truncated,
-      sockets: result.rows,
-    };
+    const result = await sql<{
+      collected_at: Date;
+      truncated: boolean;
+      sockets: WireSocket[] | null;
+      socket_list: Uint8Array | null;
+    }>`select collected_at, truncated, sockets, socket_list from host_sockets where host_id = ${hostId}`.execute(
+      this.db,
+    );
+    const row = result.rows[0];
+    if (!row) return { collectedAt: null, truncated: false, sockets: [] };
+    // A list written before migration 0004 is still jsonb until the host's next snapshot.
+    const list = row.socket_list ? decodeSocketList(row.socket_list) : (row.sockets ?? []);
+    return { collectedAt: row.collected_at, truncated: row.truncated, sockets: filterSockets(list, query) };
   }
 
   async peers(hostId: string): Promise<PeersRow> {

@@ -1,5 +1,5 @@
-import type { SnapshotV1 } from '@tcpfleet/model';
 import { createHash } from 'node:crypto';
+import type { Field, Schema } from '../validation/wire-rules';
 
 /** JSON with object keys sorted at every level, so equal content gives equal text whatever the key order. */
 export function canonicalJson(value: unknown): string {
@@ -14,20 +14,27 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** Label keys that JavaScript puts first in an object, whatever the order they were added in. */
-const INDEX_KEY = /^\d+$/;
-
 /**
- * The canonicalJson text of a parsed snapshot (parseSnapshot), written at native speed: a parsed
- * copy's keys come sorted at every level, so JSON.stringify writes the same text, and the socket
- * list's text, written once, serves both the digest and the store. Labels with index-like keys
- * (which JavaScript orders first) take the slow path.
+ * The canonicalJson text of a field's value that passed its schema, at native speed where it can be:
+ * objects of a flat schema (sockets, counts, listeners) hold only its keys, so JSON.stringify with
+ * the sorted key list writes the same text; the rest (host facts, records) are small.
  */
-export function snapshotText(snapshot: SnapshotV1, socketsText: string): string {
-  if (Object.keys(snapshot.host.labels).some((key) => INDEX_KEY.test(key))) return canonicalJson(snapshot);
+export function fieldText(field: Field, value: unknown): string {
+  const nested = field.nested?.schema;
+  return nested?.flat ? JSON.stringify(value, nested.sortedNames) : canonicalJson(value);
+}
+
+/** The canonicalJson text of an object that passed the schema; `given` holds texts written before. */
+export function canonicalText(
+  schema: Schema,
+  object: Record<string, unknown>,
+  given: Partial<Record<string, string>> = {},
+): string {
   const parts: string[] = [];
-  for (const [key, value] of Object.entries(snapshot)) {
-    parts.push(`${JSON.stringify(key)}:${key === 'sockets' ? socketsText : JSON.stringify(value)}`);
+  for (const field of schema.sortedFields) {
+    const value = object[field.name];
+    if (value === undefined) continue;
+    parts.push(`${JSON.stringify(field.name)}:${given[field.name] ?? fieldText(field, value)}`);
   }
   return `{${parts.join(',')}}`;
 }

@@ -1,7 +1,7 @@
 import { Direction, OS_NAMES, SNAPSHOT_VERSION, TcpState, WIRE_LIMITS } from '@tcpfleet/model';
 import { HOSTNAME_PATTERN, PRINTABLE_PATTERN } from '../validation/patterns';
 import * as r from '../validation/wire-rule-set';
-import { schemaOf, withoutStrippedKeys, type Field, type Rule, type Schema } from '../validation/wire-rules';
+import { schemaOf, type Field, type Rule, type Schema } from '../validation/wire-rules';
 import {
   isPortRange,
   labelsProblem,
@@ -39,14 +39,14 @@ const custom = (test: Rule['test'], reason: Rule['reason']): Rule => ({ test, re
 
 const labels = (name: string): Rule[] => [
   custom(
-    (value) => labelsProblem(withoutStrippedKeys(value)) === null,
-    (value) => `${name} ${labelsProblem(withoutStrippedKeys(value)) ?? 'are invalid'}`,
+    (value) => labelsProblem(value) === null,
+    (value) => `${name} ${labelsProblem(value) ?? 'are invalid'}`,
   ),
 ];
 
 const stateCounts = (name: string): Rule[] => {
   const problem = (value: unknown, parent: object) =>
-    stateCountsProblem(withoutStrippedKeys(value), stateCountsTotal(parent, MAX_COUNT));
+    stateCountsProblem(value, stateCountsTotal(parent, MAX_COUNT));
   return [
     custom(
       (value, parent) => problem(value, parent) === null,

@@ -3,9 +3,9 @@ import { TcpState } from '@tcpfleet/model';
 import fc from 'fast-check';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
 import { createValidationPipe } from '../validation/validation.pipe';
-import { canonicalJson, snapshotText } from './digest';
+import { canonicalJson } from './digest';
 import { SnapshotDto } from './snapshot.dto';
-import { parseSnapshot } from './snapshot.validation';
+import { parseSnapshot, snapshotText, socketsText } from './snapshot.validation';
 
 type Answer = { ok: string } | { problems: FieldProblem[] };
 
@@ -27,7 +27,7 @@ async function throughDtos(body: unknown): Promise<Answer> {
 function throughParser(body: unknown): Answer {
   try {
     const snapshot = parseSnapshot(copyOf(body));
-    const text = snapshotText(snapshot, JSON.stringify(snapshot.sockets));
+    const text = snapshotText(snapshot, socketsText(snapshot));
     expect(text).toBe(canonicalJson(snapshot));
     return { ok: text };
   } catch (error) {
@@ -139,11 +139,10 @@ function arrayForObject(body: Record<string, unknown>): boolean {
 }
 
 describe('parseSnapshot', () => {
-  it('accepts a valid snapshot and gives the content the DTOs give, keys sorted', async () => {
+  it('accepts a valid snapshot and gives the content the DTOs give', async () => {
     const body = valid();
-    const mine = throughParser(body);
-    expect(mine).toEqual(await throughDtos(body));
-    expect(Object.keys(parseSnapshot(body))).toEqual([...Object.keys(body)].sort());
+    expect(throughParser(body)).toEqual(await throughDtos(body));
+    expect(socketsText(parseSnapshot(valid()))).toBe(canonicalJson(valid().sockets));
   });
 
   it('answers every mutated body as the class-validator DTOs do', async () => {
@@ -223,6 +222,6 @@ describe('parseSnapshot', () => {
     const body = valid();
     body.host.labels = { '9': 'a', '10': 'b', z: 'c', a: 'd' };
     const snapshot = parseSnapshot(body);
-    expect(snapshotText(snapshot, JSON.stringify(snapshot.sockets))).toBe(canonicalJson(snapshot));
+    expect(snapshotText(snapshot, socketsText(snapshot))).toBe(canonicalJson(snapshot));
   });
 });

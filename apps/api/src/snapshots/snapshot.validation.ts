@@ -1,20 +1,34 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { SnapshotV1 } from '@tcpfleet/model';
 import { invalidInput } from '../errors/domain-error';
-import { checkObject, copyObject, isObjectLike, Problems } from '../validation/wire-rules';
+import { checkObject, isObjectLike, Problems, type Field } from '../validation/wire-rules';
+import { canonicalText, fieldText } from './digest';
 import { snapshotSchema } from './snapshot.schema';
 
 /**
- * Checks a snapshot body in one walk, without class instances, and returns a copy holding the
- * schema's fields only, keys sorted. Answers as the class-validator DTOs would (the same fields, the
- * same reasons, the first 50 problems); a body that is not an object is checked as an empty one.
+ * Checks a snapshot body in one walk, without class instances, and returns it holding the schema's
+ * fields only (an unknown one is refused, the keys the REST pipe strips are deleted). Answers as the
+ * class-validator DTOs would: the same fields, the same reasons, the first 50 problems. A body that
+ * is not an object is checked as an empty one.
  */
 export function parseSnapshot(body: unknown): SnapshotV1 {
   const object = isObjectLike(body) ? body : {};
   const problems = new Problems();
   checkObject(snapshotSchema, object, '', problems);
   if (problems.list.length > 0) throw invalidInput(problems.list);
-  return copyObject(snapshotSchema, object) as unknown as SnapshotV1;
+  return object as unknown as SnapshotV1;
+}
+
+const SOCKETS = snapshotSchema.fields.find((field) => field.name === 'sockets') as Field;
+
+/** A parsed snapshot's socket list as canonical JSON: what host_sockets stores, and part of the digest. */
+export function socketsText(snapshot: SnapshotV1): string {
+  return fieldText(SOCKETS, snapshot.sockets);
+}
+
+/** A parsed snapshot as canonicalJson writes it, with its socket list's text written once. */
+export function snapshotText(snapshot: SnapshotV1, sockets: string): string {
+  return canonicalText(snapshotSchema, snapshot as unknown as Record<string, unknown>, { sockets });
 }
 
 /** The body pipe of `POST /v1/snapshots`. */

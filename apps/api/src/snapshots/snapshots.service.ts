@@ -8,8 +8,10 @@ import { DomainError, invalidInput, isDatabaseUnavailable } from '../errors/doma
 import { MetricsService } from '../metrics/metrics.service';
 import { Batcher } from './batcher';
 import { countRows } from './count-rows';
-import { digestOf, snapshotText } from './digest';
+import { digestOf } from './digest';
 import type { IngestOutcome } from './ingest-plan';
+import { encodeSocketList } from './socket-list';
+import { snapshotText, socketsText } from './snapshot.validation';
 import { SnapshotsRepository, type IngestSnapshot } from './snapshots.repository';
 
 const DAY_MS = 86_400_000;
@@ -36,21 +38,22 @@ export class SnapshotsService {
   }
 
   /**
-   * Stores a snapshot of the token's host (as parseSnapshot gives it: keys sorted) and answers once it
-   * is committed, or was stored before.
+   * Stores a snapshot of the token's host (as parseSnapshot gives it) and answers once it is
+   * committed, or was stored before.
    */
   async ingest(host: TokenHost, snapshot: SnapshotV1, now = new Date()): Promise<SnapshotReceipt> {
     this.checkOwner(host, snapshot);
     const collectedAt = this.checkTime(snapshot.collectedAt, now);
     const rows = countRows(snapshot.counts, snapshot.sockets);
-    const socketsText = JSON.stringify(snapshot.sockets);
+    const sockets = socketsText(snapshot);
     const outcome = await this.batcher.submit({
       hostId: host.hostId,
       snapshotId: snapshot.id.toLowerCase(),
       collectedAt,
-      digest: digestOf(snapshotText(snapshot, socketsText)),
+      digest: digestOf(snapshotText(snapshot, sockets)),
       snapshot,
       rows,
+      socketList: encodeSocketList(sockets),
     });
     if (outcome.kind === 'conflict') {
       throw new DomainError('conflict', `${outcome.message}; a new snapshot needs a new id`, [

@@ -16,7 +16,7 @@ export interface Field {
   /** In the order class-validator reports them: the decorators from the bottom up. */
   rules: Rule[];
   nested?: Nested;
-  /** A record of free keys (labels, counts by state): copied with its keys sorted. */
+  /** A record of free keys (labels, counts by state). */
   record?: boolean;
 }
 
@@ -29,18 +29,28 @@ export interface Nested {
 export interface Schema {
   fields: Field[];
   names: Set<string>;
-  /** The fields by name, for copies whose keys come out sorted. */
-  sorted: Field[];
+  /** The fields and their names sorted as canonicalJson sorts keys. */
+  sortedFields: Field[];
+  sortedNames: string[];
+  /** No nested object or record inside: JSON.stringify(value, sortedNames) is its canonical text. */
+  flat: boolean;
 }
 
 export function schemaOf(fields: Field[]): Schema {
-  const sorted = [...fields].sort((a, b) => (a.name < b.name ? -1 : 1));
-  return { fields, names: new Set(fields.map((field) => field.name)), sorted };
+  const names = fields.map((field) => field.name);
+  const sortedNames = [...names].sort();
+  return {
+    fields,
+    names: new Set(names),
+    sortedFields: sortedNames.map((name) => fields[names.indexOf(name)]),
+    sortedNames,
+    flat: fields.every((field) => !field.nested && !field.record),
+  };
 }
 
 /**
  * Keys the REST pipe deletes before validating, at any depth (Nest's ValidationPipe, stripProtoKeys):
- * they are neither refused nor kept.
+ * they are neither refused nor kept (deleted from checked objects; records drop them when written).
  */
 export const STRIPPED_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
@@ -64,7 +74,8 @@ export const isObjectLike = (value: unknown): value is Record<string, unknown> =
 
 /**
  * Checks an object against a schema as class-validator does with whitelist and forbidNonWhitelisted:
- * unknown keys first, then each field in declaration order, its rules, then its nested objects.
+ * unknown keys first, then each field in declaration order, its rules, then its nested objects. The
+ * keys the REST pipe strips are deleted in place, so a body that passes holds the schema's keys only.
  */
 export function checkObject(
   schema: Schema,
@@ -72,25 +83,27 @@ export function checkObject(
   path: string,
   problems: Problems,
 ): void {
+  stripKeys(object);
   for (const key in object) {
-    if (!schema.names.has(key) && !STRIPPED_KEYS.has(key)) {
-      problems.add(join(path, key), `property ${key} should not exist`);
-    }
+    if (!schema.names.has(key)) problems.add(join(path, key), `property ${key} should not exist`);
   }
   for (const field of schema.fields) {
     if (problems.full) return;
     const value = object[field.name];
+    if (field.record && isObjectLike(value)) stripKeys(value);
     if (field.skip === 'nil' && (value === null || value === undefined)) continue;
     if (field.skip === 'null' && value === null) continue;
-    const at = join(path, field.name);
+    // Paths are written only for a problem or a nested walk: most fields of most bodies pass.
     let passed = true;
     for (const rule of field.rules) {
       if (!rule.test(value, object)) {
-        problems.add(at, rule.reason(value, object));
+        problems.add(join(path, field.name), rule.reason(value, object));
         passed = false;
       }
     }
-    if (field.nested && value !== undefined) checkNested(field, field.nested, value, at, passed, problems);
+    if (field.nested && value !== undefined) {
+      checkNested(field, field.nested, value, join(path, field.name), passed, problems);
+    }
   }
 }
 
@@ -132,32 +145,7 @@ function checkItem(field: Field, nested: Nested, item: unknown, at: string, prob
   else problems.add(at, `${field.name} must be an object`);
 }
 
-/** A copy of a checked object with the schema's keys only, sorted at every level, nulls kept. */
-export function copyObject(schema: Schema, object: Record<string, unknown>): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const field of schema.sorted) {
-    const value = object[field.name];
-    if (value === undefined) continue;
-    if (field.nested && value !== null) {
-      const nested = field.nested.schema;
-      copy[field.name] = Array.isArray(value)
-        ? value.map((item: Record<string, unknown>) => copyObject(nested, item))
-        : copyObject(nested, value as Record<string, unknown>);
-    } else if (field.record && isObjectLike(value)) copy[field.name] = copyRecord(value);
-    else copy[field.name] = value;
-  }
-  return copy;
-}
-
-function copyRecord(record: Record<string, unknown>): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(record).sort()) if (!STRIPPED_KEYS.has(key)) copy[key] = record[key];
-  return copy;
-}
-
-/** A record without the keys the REST pipe strips, so rules over its entries see what it would. */
-export function withoutStrippedKeys(value: unknown): unknown {
-  if (!isObjectLike(value) || Array.isArray(value)) return value;
-  if (!Object.keys(value).some((key) => STRIPPED_KEYS.has(key))) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !STRIPPED_KEYS.has(key)));
+/** Deletes the keys the REST pipe strips; JSON.parse makes them own keys, `__proto__` too. */
+function stripKeys(object: Record<string, unknown>): void {
+  for (const key of STRIPPED_KEYS) if (Object.hasOwn(object, key)) delete object[key];
 }

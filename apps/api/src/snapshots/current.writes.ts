@@ -1,0 +1,98 @@
+import { sql, type Transaction } from 'kysely';
+import type { Schema } from '../database/schema';
+import { countColumns, type IngestSnapshot } from './ingest-columns';
+import { peerSummary } from './peer-summary';
+
+type Tx = Transaction<Schema>;
+
+/** Makes each item its host's current snapshot: counts, socket list, listeners, destinations, host facts. */
+export async function replaceCurrent(tx: Tx, current: IngestSnapshot[]): Promise<void> {
+  await replaceCounts(tx, current);
+  await replaceSocketLists(tx, current);
+  await updateHosts(tx, current);
+}
+
+/**
+ * Brings current_counts to the items' rows touching only what changed: keys that vanished are
+ * deleted, new keys inserted, and a kept key is updated only when its count or pid moved. Rewriting
+ * every row on every snapshot left the fleet query's index full of dead entries and its pages never
+ * all-visible, so its index-only scans still read the table. One statement: every part sees the rows
+ * as they were before it, and the hosts' rows are locked (storedState), so no other batch interferes.
+ */
+async function replaceCounts(tx: Tx, current: IngestSnapshot[]): Promise<void> {
+  const hostIds = current.map((item) => item.hostId);
+  const c = countColumns(current);
+  const sameKey = sql`i.host_id = c.host_id and i.state = c.state and i.direction = c.direction
+    and i.port = c.port and i.process is not distinct from c.process`;
+  await sql`
+    with incoming as (
+      select * from unnest(${c.hostId}::uuid[], ${c.state}::text[], ${c.direction}::text[],
+        ${c.port}::integer[], ${c.process}::text[], ${c.pid}::integer[], ${c.count}::integer[])
+        as x(host_id, state, direction, port, process, pid, count)),
+    gone as (
+      delete from current_counts c where c.host_id = any(${hostIds}::uuid[])
+        and not exists (select 1 from incoming i where ${sameKey})),
+    changed as (
+      update current_counts c set pid = i.pid, count = i.count from incoming i
+      where ${sameKey} and (c.pid, c.count) is distinct from (i.pid, i.count))
+    insert into current_counts (host_id, state, direction, port, process, pid, count)
+    select * from incoming i where not exists (select 1 from current_counts c where ${sameKey})`.execute(tx);
+}
+
+/**
+ * One row per host: the socket list as stored (socket-list.ts), bound as bytes, and the listeners
+ * and destinations as small jsonb documents with their summary columns (migration 0003).
+ */
+async function replaceSocketLists(tx: Tx, current: IngestSnapshot[]): Promise<void> {
+  const rows = current.map((item) => {
+    const { listeners, destinations } = item.snapshot;
+    const summary = peerSummary(listeners, destinations);
+    // Null is "not reported", unlike an empty list.
+    const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+    return sql`(${item.hostId}::uuid, ${item.snapshotId}::uuid, ${item.collectedAt.toISOString()}::timestamptz,
+      ${item.snapshot.collector.truncated}::boolean, ${item.socketList}::bytea, ${json(listeners)}::jsonb,
+      ${json(destinations)}::jsonb, ${summary.fullestListener}::float8, ${summary.longestQueue}::bigint,
+      ${summary.busiestDestination}::integer, ${summary.busiestSynSent}::integer)`;
+  });
+  await sql`
+    insert into host_sockets (host_id, snapshot_id, collected_at, truncated, socket_list, listeners,
+      destinations, fullest_listener, longest_queue, busiest_destination, busiest_syn_sent)
+    values ${sql.join(rows)}
+    on conflict (host_id) do update set snapshot_id = excluded.snapshot_id,
+      collected_at = excluded.collected_at, truncated = excluded.truncated, sockets = null,
+      socket_list = excluded.socket_list, listeners = excluded.listeners,
+      destinations = excluded.destinations, fullest_listener = excluded.fullest_listener,
+      longest_queue = excluded.longest_queue, busiest_destination = excluded.busiest_destination,
+      busiest_syn_sent = excluded.busiest_syn_sent`.execute(tx);
+}
+
+async function updateHosts(tx: Tx, current: IngestSnapshot[]): Promise<void> {
+  const facts = JSON.stringify(current.map(hostDocument));
+  await sql`
+    update hosts h set machine_id = coalesce(x.machine_id, h.machine_id), os = x.os, os_version = x.os_version,
+      agent_version = x.agent_version, labels = x.labels, ephemeral_low = x.ephemeral_low,
+      ephemeral_high = x.ephemeral_high, last_seen_at = x.collected_at, current_snapshot_id = x.snapshot_id,
+      socket_count = x.socket_count, collector = x.collector
+    from jsonb_to_recordset(${facts}::text::jsonb) as x(host_id uuid, snapshot_id uuid,
+      collected_at timestamptz, machine_id text, os text, os_version text, agent_version text, labels jsonb,
+      ephemeral_low integer, ephemeral_high integer, socket_count integer, collector jsonb)
+    where h.host_id = x.host_id`.execute(tx);
+}
+
+function hostDocument(item: IngestSnapshot) {
+  const { host, collector } = item.snapshot;
+  return {
+    host_id: item.hostId,
+    snapshot_id: item.snapshotId,
+    collected_at: item.collectedAt.toISOString(),
+    machine_id: host.machineId ?? null,
+    os: host.os,
+    os_version: host.osVersion,
+    agent_version: host.agentVersion,
+    labels: host.labels,
+    ephemeral_low: host.ephemeralPortRange.low,
+    ephemeral_high: host.ephemeralPortRange.high,
+    socket_count: collector.socketCount,
+    collector: { ...collector, warnings: collector.warnings.slice(0, 20) },
+  };
+}
