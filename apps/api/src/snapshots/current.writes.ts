@@ -24,19 +24,21 @@ async function replaceCounts(tx: Tx, current: IngestSnapshot[]): Promise<void> {
   const c = countColumns(current);
   const sameKey = sql`i.host_id = c.host_id and i.state = c.state and i.direction = c.direction
     and i.port = c.port and i.process is not distinct from c.process`;
+  // Every part reads only the batch's hosts' rows (their host_id index), never the whole table.
+  const ours = sql`c.host_id = any(${hostIds}::uuid[])`;
   await sql`
     with incoming as (
       select * from unnest(${c.hostId}::uuid[], ${c.state}::text[], ${c.direction}::text[],
         ${c.port}::integer[], ${c.process}::text[], ${c.pid}::integer[], ${c.count}::integer[])
         as x(host_id, state, direction, port, process, pid, count)),
     gone as (
-      delete from current_counts c where c.host_id = any(${hostIds}::uuid[])
-        and not exists (select 1 from incoming i where ${sameKey})),
+      delete from current_counts c where ${ours} and not exists (select 1 from incoming i where ${sameKey})),
     changed as (
       update current_counts c set pid = i.pid, count = i.count from incoming i
-      where ${sameKey} and (c.pid, c.count) is distinct from (i.pid, i.count))
+      where ${ours} and ${sameKey} and (c.pid, c.count) is distinct from (i.pid, i.count))
     insert into current_counts (host_id, state, direction, port, process, pid, count)
-    select * from incoming i where not exists (select 1 from current_counts c where ${sameKey})`.execute(tx);
+    select * from incoming i
+    where not exists (select 1 from current_counts c where ${ours} and ${sameKey})`.execute(tx);
 }
 
 /**
