@@ -2,6 +2,15 @@ import { WIRE_LIMITS } from '@tcpfleet/model';
 import type { FlagKind } from '../cli/flags';
 import * as v from './values';
 
+/**
+ * The socket list a snapshot carries unless told otherwise. The list keeps the most telling
+ * sockets first (listeners, CLOSE_WAIT, SYN_RECEIVED, ...; the model's capSocketList) and the
+ * counts are complete whatever the cap, so a thousand shows what an operator looks for on a busy
+ * host; the API stores every snapshot's list, and each listed socket costs the agent memory and the
+ * API a row to write. Up to the wire's 5000 on request.
+ */
+export const DEFAULT_MAX_SOCKETS = 1000;
+
 export type LogFormat = 'auto' | 'json' | 'text';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -105,7 +114,7 @@ export const SETTING_SPECS: Readonly<Record<SettingName, SettingSpec>> = {
     kind: 'string',
     env: 'TCPFLEET_MAX_SOCKETS',
     value: 'N',
-    help: `cap on the socket list of a snapshot, 0..${WIRE_LIMITS.maxSockets} (default ${WIRE_LIMITS.maxSockets}); counts stay complete`,
+    help: `cap on the socket list of a snapshot, 0..${WIRE_LIMITS.maxSockets} (default ${DEFAULT_MAX_SOCKETS}); counts stay complete`,
     read: v.within(0, WIRE_LIMITS.maxSockets, v.integer),
   },
   spoolMax: {
@@ -156,7 +165,7 @@ export function defaultSettings(env: NodeJS.ProcessEnv): Settings {
     procRoot: '/proc',
     interval: 30_000,
     labels: {},
-    maxSockets: WIRE_LIMITS.maxSockets,
+    maxSockets: DEFAULT_MAX_SOCKETS,
     spoolMax: 1000,
     timeout: 10_000,
     attribution: true,
