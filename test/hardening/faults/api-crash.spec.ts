@@ -54,10 +54,11 @@ describeWithPostgres('the API is killed (SIGKILL) in the middle of a stream of p
       await pause(kill === 0 ? 10_000 : 2_000);
       await api.start();
     }
+    expect(api.exited).toBeNull();
 
     await waitFor(() => agents.every((agent) => agent.settled), 90_000);
     expect(agents.filter((agent) => !agent.settled).map((agent) => agent.summary())).toEqual([]);
-    await pusher.stop();
+    expect({ stopped: await pusher.stop(), exited: api.exited }).toEqual({ stopped: true, exited: null });
     await Promise.all(agents.map((agent) => agent.stop()));
 
     expect(pusher.unexpected).toEqual([]);

@@ -58,7 +58,7 @@ describeWithPostgres('the database stops during a stream of pushes', () => {
     ).toBe(true);
     await waitFor(() => agents.every((agent) => agent.settled), 90_000);
     expect(agents.filter((agent) => !agent.settled).map((agent) => agent.summary())).toEqual([]);
-    await pusher.stop();
+    expect({ stopped: await pusher.stop(), exited: api.exited }).toEqual({ stopped: true, exited: null });
     await Promise.all(agents.map((agent) => agent.stop()));
 
     expect(pusher.statuses.get('503 without Retry-After')).toBeUndefined();

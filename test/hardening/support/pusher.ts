@@ -28,7 +28,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Simulated agents (the bench simulator's hosts and snapshots) pushing one snapshot after another,
  * each retried with the same bytes until the API takes it, and recording every id they sent. Every
- * answer is tallied by status; a 503 without Retry-After is tallied apart.
+ * answer is tallied by status; a 503 or 429 without Retry-After is tallied apart, and any answer but
+ * 200, 503 and 429 is kept as unexpected.
  */
 export class Pusher {
   readonly sent = new Map<string, Sent>();
@@ -56,16 +57,27 @@ export class Pusher {
     this.running = this.hosts.map((host) => this.loop(host, gapMs));
   }
 
-  /** Lets each host finish the snapshot it is sending (so the API must be up), then stops. */
-  async stop(): Promise<void> {
+  /**
+   * Lets each host finish the snapshot it is sending (so the API must be up), then stops; gives false
+   * when that took longer than `deadlineMs`, in which case the snapshots in flight are abandoned.
+   */
+  async stop(deadlineMs = 60_000): Promise<boolean> {
     this.stopping = true;
-    await Promise.all(this.running);
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      Promise.all(this.running).then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), deadlineMs))),
+    ]);
+    clearTimeout(timer);
+    if (!finished) await this.abandon();
+    return finished;
   }
 
   /** Stops at once, leaving a snapshot in flight undelivered: for clean-up after a failure. */
   async abandon(): Promise<void> {
+    this.stopping = true;
     this.abandoned = true;
-    await this.stop();
+    await Promise.all(this.running);
   }
 
   get accepted(): number {
@@ -86,30 +98,35 @@ export class Pusher {
 
   private async deliver(token: string, body: Buffer): Promise<void> {
     while (!this.abandoned) {
-      let status: string;
-      try {
-        const response = await fetch(`${this.base}/v1/snapshots`, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${token}`,
-            'content-type': 'application/json',
-            'content-encoding': 'gzip',
-          },
-          body,
-          signal: AbortSignal.timeout(10_000),
-        });
-        const text = await response.text();
-        status = String(response.status);
-        if (response.status === 503 && response.headers.get('retry-after') === null)
-          status = '503 without Retry-After';
-        if (response.status !== 200 && response.status !== 503) this.unexpected.push(`${status} ${text}`);
-      } catch {
-        status = 'network';
-      }
+      const { status, retryAfter } = await this.send(token, body);
       this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
       // Only 200 ends a delivery, and a refusal that retrying cannot mend (tallied as unexpected).
       if (status === '200' || (/^4\d\d$/.test(status) && status !== '429')) return;
-      await pause(200 + Math.random() * 300);
+      // Retry-After is honoured (up to 2 s, to keep the tests short), as the agent honours it.
+      await pause(retryAfter === null ? 200 + Math.random() * 300 : Math.min(2000, retryAfter * 1000));
+    }
+  }
+
+  private async send(token: string, body: Buffer): Promise<{ status: string; retryAfter: number | null }> {
+    try {
+      const response = await fetch(`${this.base}/v1/snapshots`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+        },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      const text = await response.text();
+      const header = response.headers.get('retry-after');
+      let status = String(response.status);
+      if ((status === '503' || status === '429') && header === null) status = `${status} without Retry-After`;
+      if (!['200', '503', '429'].includes(status)) this.unexpected.push(`${status} ${text}`);
+      return { status, retryAfter: header === null ? null : Number(header) };
+    } catch {
+      return { status: 'network', retryAfter: null };
     }
   }
 }
