@@ -46,8 +46,11 @@ export async function openDatabase(config: Config, command: string): Promise<Dat
       connectionTimeoutMillis: 5_000,
       types,
     });
-    // An idle client that loses its server must not take the process down.
+    // A client that loses its server must not take the process down: the pool listens on idle
+    // clients only and drops its listener while a client is checked out (inside a transaction), so
+    // each client gets its own listener; the query that was running fails and is answered with 503.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     const poolStats = (): PoolStats => ({
       max: config.databasePoolSize,
