@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { opendirSync, type Dir, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { processName } from '../snapshot/wire';
 import type { Attribution } from './collector';
@@ -90,25 +90,32 @@ export class SocketOwners {
 
   /** Reads descriptor links, newest process first, until every missing inode has an owner. */
   private walk(pids: readonly number[], missing: number): number {
-    let linksRead = 0;
+    const walk = { linksRead: 0, missing };
     let denied = 0;
     for (const pid of pids) {
-      const links = this.descriptors(pid);
-      if (links === 'denied') denied++;
-      if (typeof links !== 'object') continue;
-      linksRead += links.length;
-      missing -= this.adopt(pid, links);
-      if (missing === 0) return linksRead;
+      const fds = this.descriptors(pid);
+      if (fds === 'denied') denied++;
+      if (typeof fds !== 'object') continue;
+      try {
+        this.adopt(pid, fds, walk);
+      } finally {
+        fds.closeSync();
+      }
+      if (walk.missing === 0) return walk.linksRead;
     }
     // Only a complete walk tells how many processes were closed to us.
     this.denied = denied;
     for (let i = 0; i < this.owner.length; i++) if (this.owner[i] === UNKNOWN) this.owner[i] = UNOWNED;
-    return linksRead;
+    return walk.linksRead;
   }
 
-  private descriptors(pid: number): string[] | 'denied' | 'gone' {
+  /**
+   * A process's descriptor directory, read a few entries at a time: a process may hold tens of
+   * thousands of descriptors, and their names as one array outlive a young-generation collection.
+   */
+  private descriptors(pid: number): Dir | 'denied' | 'gone' {
     try {
-      return readdirSync(join(this.procRoot, String(pid), 'fd'));
+      return opendirSync(join(this.procRoot, String(pid), 'fd'), { bufferSize: 128 });
     } catch (error) {
       if (isDenied(error)) return 'denied';
       if (isGone(error)) return 'gone';
@@ -116,21 +123,30 @@ export class SocketOwners {
     }
   }
 
-  /** Owns the inodes still unknown among one process's links; returns how many it placed. */
-  private adopt(pid: number, links: readonly string[]): number {
+  /** Owns the inodes still unknown among one process's links, until none is missing. */
+  private adopt(pid: number, fds: Dir, walk: { linksRead: number; missing: number }): void {
     // Plain concatenation: path.join per link cost more than the readlink call itself.
     const dir = `${this.procRoot}/${pid}/fd/`;
     let slot = UNKNOWN;
-    let placed = 0;
-    for (const fd of links) {
-      const inode = socketInode(readLink(dir + fd));
+    for (let fd = readEntry(fds); fd !== null && walk.missing > 0; fd = readEntry(fds)) {
+      walk.linksRead++;
+      const inode = socketInode(readLink(dir + fd.name));
       const at = inode === undefined ? -1 : indexOf(this.inodes, inode);
       if (at < 0 || this.owner[at] !== UNKNOWN) continue;
       if (slot === UNKNOWN) slot = this.list.push({ pid, process: nameOf(commOf(this.procRoot, pid)) }) - 1;
       this.owner[at] = slot;
-      placed++;
+      walk.missing--;
     }
-    return placed;
+  }
+}
+
+/** The next entry of a descriptor directory; null at its end or once the process has exited. */
+function readEntry(fds: Dir): Dirent | null {
+  try {
+    return fds.readSync();
+  } catch (error) {
+    if (isGone(error)) return null;
+    throw error;
   }
 }
 
