@@ -6,6 +6,9 @@ import { join } from 'node:path';
 
 const SCRIPT = join(__dirname, '..', 'scripts', 'bundle.mjs');
 const LISTING = join(__dirname, 'fixtures', 'parse', 'windows10-netstat-an.jc.txt');
+const PROC_TREE = join(__dirname, 'fixtures', 'proc', 'host-and-container');
+// Prints, at exit, the Node modules the process loaded (process.moduleLoadList, "NativeModule <id>").
+const LOADED = `process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)))`;
 
 describe('the single-file bundle', () => {
   // Built in one directory, run from another that has no node_modules anywhere above it.
@@ -35,6 +38,20 @@ describe('the single-file bundle', () => {
     const result = run(['parse', '-', '--json'], readFileSync(LISTING, 'utf8'));
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).format).toBe('windows-netstat');
+  });
+
+  it('loads neither the HTTP client nor child_process for a snapshot that sends nothing and runs nothing', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['-e', `${LOADED}; require(process.argv[1])`, '--', alone, 'once', '--json'],
+      { cwd: tmpdir(), encoding: 'utf8', env: { PATH: process.env.PATH, TCPFLEET_PROC_ROOT: PROC_TREE } },
+    );
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).collector.socketCount).toBeGreaterThan(0);
+    const loaded = JSON.parse(result.stderr.slice(result.stderr.lastIndexOf('['))) as string[];
+    expect(loaded).toContain('NativeModule fs');
+    for (const module of ['http', 'https', 'child_process'])
+      expect(loaded).not.toContain(`NativeModule ${module}`);
   });
 
   it('requires nothing but Node built-ins', () => {

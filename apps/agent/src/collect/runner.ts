@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-
 /** Runs a command without a shell and gives its standard output. */
 export type CommandRunner = (command: string, args: readonly string[]) => Promise<string>;
 
@@ -9,9 +7,14 @@ export interface RunnerOptions {
   maxBytes?: number;
 }
 
+/**
+ * node:child_process is loaded at the first command, not at start: on Linux a snapshot runs one
+ * (`ss -ltnH`) only when a listener has connections waiting, and the module costs a megabyte.
+ */
 export function commandRunner(options: RunnerOptions): CommandRunner {
-  return (command, args) =>
-    new Promise((resolve, reject) => {
+  return async (command, args) => {
+    const { execFile } = await import('node:child_process');
+    return new Promise((resolve, reject) => {
       execFile(
         command,
         args,
@@ -28,4 +31,5 @@ export function commandRunner(options: RunnerOptions): CommandRunner {
         },
       );
     });
+  };
 }

@@ -1,5 +1,4 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
 
 export interface HttpResponse {
   status: number;
@@ -16,10 +15,14 @@ export interface PostOptions {
 // Answers are receipts and error messages; anything bigger is not our API.
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 
-/** One POST with a deadline over the whole exchange; network failures reject. */
-export function post(url: string, options: PostOptions): Promise<HttpResponse> {
+/**
+ * One POST with a deadline over the whole exchange; network failures reject. node:http and
+ * node:https are loaded at the first request, not at start: `once` and `parse` never send, and
+ * the two cost over a megabyte.
+ */
+export async function post(url: string, options: PostOptions): Promise<HttpResponse> {
   const target = new URL(url);
-  const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const { request } = target.protocol === 'https:' ? await import('node:https') : await import('node:http');
   return new Promise((resolve, reject) => {
     const req = request(target, {
       method: 'POST',
