@@ -8,6 +8,8 @@ import { rateLimit } from './limits/rate-limit.middleware';
 import { RateLimiter } from './limits/rate-limiter';
 import { MetricsService } from './metrics/metrics.service';
 import { requestMetrics } from './metrics/request-metrics';
+import { parseJsonBody } from './snapshots/json-parse';
+import { snapshotBody } from './snapshots/snapshot-body';
 import { createValidationPipe } from './validation/validation.pipe';
 
 // GraphQL requests are small; a large one is a mistake or an attack, refused before it is read.
@@ -33,7 +35,9 @@ export function configureHttp(app: NestExpressApplication, config: Config): void
     next();
   });
   // Gzip and deflate bodies are inflated by the parser; the limit applies to the inflated size, so a
-  // small compressed bomb is still refused with 413.
+  // small compressed bomb is still refused with 413. Snapshots, the one large and frequent body, are
+  // read whole and inflated in one call first (snapshot-body.ts); what that reader leaves goes on.
+  app.use('/v1/snapshots', snapshotBody(config.maxBodyBytes, parseJsonBody));
   app.useBodyParser('json', { limit: config.maxBodyBytes, inflate: true });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

@@ -1,0 +1,111 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { createRequire } from 'node:module';
+import { EventEmitter } from 'node:events';
+import { Readable } from 'node:stream';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { DomainError } from '../errors/domain-error';
+import { parseJsonBody } from './json-parse';
+import { snapshotBody } from './snapshot-body';
+
+// The body-parser the API runs beside this reader (express.json, as Nest's useBodyParser mounts it).
+const express = createRequire(require.resolve('@nestjs/platform-express'))('express') as {
+  json(options: object): RequestHandler;
+};
+
+const LIMIT = 4096;
+
+/** An IncomingMessage as both readers see it: a stream with headers that completes at its end. */
+function requestOf(headers: Record<string, string>, body: Buffer | string, cut = false): Request {
+  const stream = new Readable({ read: () => undefined }) as Readable & Record<string, unknown>;
+  const socket = Object.assign(new EventEmitter(), { readable: true, writable: true });
+  Object.assign(stream, { method: 'POST', headers, complete: false, socket });
+  stream.on('end', () => (stream.complete = !cut));
+  setImmediate(() => {
+    stream.push(cut ? body.slice(0, 3) : body);
+    if (cut) stream.emit('aborted');
+    stream.push(null);
+  });
+  return stream as unknown as Request;
+}
+
+type Outcome = { body: unknown } | { status: number; type?: string; message: string } | { next: 'passed on' };
+
+function run(reader: RequestHandler, request: Request): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const next: NextFunction = (error?: unknown) => {
+      if (error instanceof DomainError) return resolve({ status: 400, message: error.message });
+      if (error instanceof SyntaxError)
+        return resolve({ status: 400, type: 'syntax', message: error.message });
+      if (error) {
+        const { status, type } = error as { status: number; type?: string };
+        return resolve({ status, type, message: '' });
+      }
+      resolve(
+        'body' in request && request.body !== undefined ? { body: request.body } : { next: 'passed on' },
+      );
+    };
+    reader(request, {} as Response, next);
+  });
+}
+
+const mine = snapshotBody(LIMIT, parseJsonBody);
+const theirs = express.json({ limit: LIMIT, inflate: true });
+const json = { 'content-type': 'application/json' };
+const text = JSON.stringify({ version: 1, list: [1, 2, 3] });
+const big = JSON.stringify({ pad: 'x'.repeat(LIMIT) });
+
+const CASES: [string, Record<string, string>, Buffer | string][] = [
+  ['plain', json, text],
+  ['charset', { 'content-type': 'application/json; charset=UTF-8' }, text],
+  ['gzip', { ...json, 'content-encoding': 'gzip' }, gzipSync(text)],
+  ['GZIP', { ...json, 'content-encoding': 'GZIP' }, gzipSync(text)],
+  ['deflate', { ...json, 'content-encoding': 'deflate' }, deflateSync(text)],
+  ['bad JSON', json, '{"a":'],
+  ['a string', json, '"x"'],
+  ['null', json, 'null'],
+  ['whitespace', json, ' \n\t'],
+  ['space then object', json, `  \r\n${text}`],
+  ['array', json, '[1,{}]'],
+  ['byte order mark', json, `\ufeff${text}`],
+  ['empty', { ...json, 'content-length': '0' }, ''],
+  ['over the limit', json, big],
+  ['over the limit, declared', { ...json, 'content-length': String(big.length) }, big],
+  ['over the limit once inflated', { ...json, 'content-encoding': 'gzip' }, gzipSync(big)],
+];
+
+describe('snapshotBody', () => {
+  it.each(CASES)('answers %s as body-parser does', async (_name, headers, body) => {
+    const withLength = { 'transfer-encoding': 'chunked', ...headers };
+    const got = await run(mine, requestOf(withLength, body));
+    expect(got).toEqual(await run(theirs, requestOf(withLength, body)));
+    expect(got).not.toEqual({ next: 'passed on' });
+  });
+
+  it('answers a body cut short as body-parser does', async () => {
+    const headers = { ...json, 'content-length': String(text.length) };
+    expect(await run(mine, requestOf(headers, text, true))).toEqual(
+      await run(theirs, requestOf(headers, text, true)),
+    );
+  });
+
+  it('leaves other media types, charsets and encodings to body-parser', async () => {
+    const chunked = { 'transfer-encoding': 'chunked' };
+    for (const headers of [
+      { 'content-type': 'text/plain' },
+      { 'content-type': 'application/json; charset=utf-16' },
+      { ...json, 'content-encoding': 'br' },
+      { ...json, 'content-encoding': 'x-unknown' },
+    ]) {
+      const body = headers['content-encoding'] === 'br' ? brotliCompressSync(text) : text;
+      expect(await run(mine, requestOf({ ...chunked, ...headers }, body))).toEqual({ next: 'passed on' });
+    }
+  });
+
+  it('refuses a body that does not inflate with a 400 (body-parser answered 500)', async () => {
+    const headers = { 'transfer-encoding': 'chunked', ...json, 'content-encoding': 'gzip' };
+    expect(await run(mine, requestOf(headers, 'not gzip at all'))).toEqual({
+      status: 400,
+      message: 'the body is not valid gzip data',
+    });
+  });
+});
