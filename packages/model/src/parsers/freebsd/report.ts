@@ -2,11 +2,9 @@ import type { FormatName, ParseResult, ParseWarning, Socket } from '../../socket
 import { TcpState } from '../../states/tcp-state';
 import { stateByCode, stateByName, type Vocabulary } from '../../vocabularies';
 
-/**
- * Past this many warnings only a count is kept: a pasted file of garbage must not produce a result
- * larger than the file. The first ones say what went wrong; the total says how much.
- */
-export const MAX_WARNINGS = 1000;
+import { MAX_WARNINGS } from '../common/warnings';
+
+export { MAX_WARNINGS };
 
 /** Collects the sockets and warnings of one parse, shared by the parsers of the non-Linux formats. */
 export class Report {

@@ -1,4 +1,5 @@
-import type { AddressFamily, ParseResult, ParseWarning, Socket } from '../../socket';
+import { WarningList } from '../common/warnings';
+import type { AddressFamily, ParseResult, Socket } from '../../socket';
 import { linuxNetstat } from '../../vocabularies/linux-netstat';
 import { readConnection } from './connection';
 import { addressOf, familyOf, type Endpoint } from './endpoint';
@@ -27,14 +28,14 @@ const CUT_WIDTH = 23;
 /** Reads net-tools `netstat -tan`, `-tanp`, `-an`, `-aeep` output; other protocols are skipped. */
 export function parseLinuxNetstat(text: string): ParseResult {
   const sockets: Socket[] = [];
-  const warnings: ParseWarning[] = [];
+  const warnings = new WarningList();
   lines(text).forEach((line, index) => {
     const warn = (message: string) => warnings.push({ line: index + 1, message });
     const socket = readLine(line, warn);
     if (socket) sockets.push(socket);
   });
   if (text.trim() === '') warnings.push({ line: 0, message: 'the input is empty' });
-  return { format: 'linux-netstat', sockets, warnings };
+  return { format: 'linux-netstat', sockets, warnings: warnings.list() };
 }
 
 function readLine(line: string, warn: (message: string) => void): Socket | undefined {

@@ -16,6 +16,9 @@ export function parseProcNetTcp(text: string, options: ProcNetTcpOptions = {}): 
   scanner.scan(new TextEncoder().encode(text));
   const warnings = scanner.warnings;
   if (text.trim() === '') warnings.push({ line: 0, message: 'the input is empty' });
+  if (scanner.droppedWarnings > 0) {
+    warnings.push({ line: 0, message: `${scanner.droppedWarnings} further warnings not shown` });
+  }
   return { format: 'linux-proc', sockets, warnings };
 }
 

@@ -1,3 +1,4 @@
+import { MAX_WARNINGS } from '../common/warnings';
 import type { AddressFamily, ParseWarning } from '../../socket';
 import { TcpState } from '../../states/tcp-state';
 import { stateByCode } from '../../vocabularies';
@@ -66,7 +67,9 @@ export type ProcRowVisitor = (row: Readonly<ProcRow>) => void;
  * caller that only counts never holds an object per socket nor the text as a string.
  */
 export class ProcNetTcpScanner {
+  /** The first MAX_WARNINGS warnings; `droppedWarnings` counts the rest. */
   readonly warnings: ParseWarning[] = [];
+  droppedWarnings = 0;
   /** False once a line held anything but blanks. */
   blank = true;
   private lines = 0;
@@ -99,6 +102,12 @@ export class ProcNetTcpScanner {
    * Scans the complete lines of bytes[0, length) and, when `last`, the unterminated rest as a final
    * line. Returns how many bytes it used: the caller keeps the rest for the next chunk.
    */
+  // A pasted file of garbage must not make a result larger than the file: past the cap, count only.
+  private warn(message: string): void {
+    if (this.warnings.length < MAX_WARNINGS) this.warnings.push({ line: this.lines, message });
+    else this.droppedWarnings++;
+  }
+
   scan(bytes: Uint8Array, length: number = bytes.length, last = true): number {
     const view = length === bytes.length ? bytes : bytes.subarray(0, length);
     const s = new Scanner(view);
@@ -112,7 +121,7 @@ export class ProcNetTcpScanner {
       this.lines++;
       s.line(start, end);
       const problem = this.readRow(s);
-      if (problem !== undefined) this.warnings.push({ line: this.lines, message: problem });
+      if (problem !== undefined) this.warn(problem);
       start = end + 1;
     }
     return length;
@@ -194,5 +203,8 @@ export function scanProcNetTcp(
   const scanner = new ProcNetTcpScanner(visit, options);
   scanner.scan(bytes);
   if (scanner.blank) scanner.warnings.push({ line: 0, message: 'the input is empty' });
+  if (scanner.droppedWarnings > 0) {
+    scanner.warnings.push({ line: 0, message: `${scanner.droppedWarnings} further warnings not shown` });
+  }
   return scanner.warnings;
 }

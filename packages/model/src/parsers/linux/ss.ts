@@ -1,4 +1,5 @@
-import type { AddressFamily, ParseResult, ParseWarning, Socket } from '../../socket';
+import { WarningList } from '../common/warnings';
+import type { AddressFamily, ParseResult, Socket } from '../../socket';
 import { linuxSs } from '../../vocabularies/linux-ss';
 import { readConnection } from './connection';
 import { addressOf, familyOf, type Endpoint } from './endpoint';
@@ -34,7 +35,7 @@ function wildcardFamily(text: string): AddressFamily {
 /** Reads `ss -tan`, `ss -tanp`, `ss -tanep`, `ss -an` and `ss -a` output; rows of other protocols are skipped. */
 export function parseSs(text: string): ParseResult {
   const sockets: Socket[] = [];
-  const warnings: ParseWarning[] = [];
+  const warnings = new WarningList();
   const wildcard = wildcardFamily(text);
   lines(text).forEach((line, index) => {
     const warn = (message: string) => warnings.push({ line: index + 1, message });
@@ -42,7 +43,7 @@ export function parseSs(text: string): ParseResult {
     if (socket) sockets.push(socket);
   });
   if (text.trim() === '') warnings.push({ line: 0, message: 'the input is empty' });
-  return { format: 'linux-ss', sockets, warnings };
+  return { format: 'linux-ss', sockets, warnings: warnings.list() };
 }
 
 function readLine(
