@@ -1,6 +1,7 @@
 import { release } from 'node:os';
 import {
   DEFAULT_EPHEMERAL_RANGES,
+  foldCounts,
   SNAPSHOT_VERSION,
   type EnrollRequest,
   type OsName,
@@ -67,7 +68,9 @@ export class SnapshotTaker {
     const hostInfo = this.orDefault<HostInfo>('host facts', host, { osVersion: release() }, warnings);
     const { source: format, sockets: table, backlogs } = sockets.value;
     const list = socketList(table, source.maxSockets);
-    const { counts, destinations } = countTable(table, ephemeralPortRange);
+    const { counts: allCounts, destinations } = countTable(table, ephemeralPortRange);
+    const { counts, folded } = foldCounts(allCounts);
+    if (folded > 0) warnings.push(`${folded} count rows folded into port 0 to stay within the wire limit`);
     return {
       version: SNAPSHOT_VERSION,
       id: (source.newId ?? uuidv7)(),

@@ -1,2 +1,3 @@
 export * from './snapshot';
 export * from './socket-list';
+export * from './fold-counts';
