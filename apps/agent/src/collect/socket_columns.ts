@@ -1,9 +1,11 @@
 type TypedArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
 /**
- * The columns of a SocketTable, each allocated ahead to the table's capacity: typed arrays for the
- * numbers, arrays of references for the strings (storing into a slot costs less than push() per
- * row). A missing pid is -1 and a missing inode 0; queues and uid have a bit each in `known`.
+ * The columns of a SocketTable, each a typed array allocated ahead to the table's capacity. Texts
+ * (addresses, raw states, process names) are numbers into the table's list of distinct texts: a
+ * host's rows repeat a few addresses and names, and four numbers a row take half the memory of four
+ * references, outside the JavaScript heap, where untouched capacity costs nothing. A missing pid
+ * is -1, a missing inode and a missing process 0; queues and uid have a bit each in `known`.
  */
 export interface Columns {
   ipv6: Uint8Array;
@@ -19,10 +21,11 @@ export interface Columns {
   pid: Int32Array;
   /** Index into the table's namespaces; 0 is the agent's own. */
   netns: Uint16Array;
-  localAddress: string[];
-  remoteAddress: string[];
-  rawState: string[];
-  process: (string | undefined)[];
+  /** Indexes into the table's texts, as are remoteAddress, rawState and process. */
+  localAddress: Uint32Array;
+  remoteAddress: Uint32Array;
+  rawState: Uint32Array;
+  process: Uint32Array;
 }
 
 // Bits of `known`.
@@ -37,12 +40,6 @@ export function allocate(capacity: number, from?: Columns, rows = 0): Columns {
     if (old) next.set(old.subarray(0, rows));
     return next;
   };
-  // New arrays rather than a longer length: a stretched array may fall back to slow elements.
-  const list = <T>(empty: T, old?: T[]): T[] => {
-    const next = new Array<T>(capacity).fill(empty);
-    if (old) for (let i = 0; i < rows; i++) next[i] = old[i];
-    return next;
-  };
   return {
     ipv6: typed(Uint8Array, from?.ipv6),
     state: typed(Uint8Array, from?.state),
@@ -55,9 +52,9 @@ export function allocate(capacity: number, from?: Columns, rows = 0): Columns {
     inode: typed(Float64Array, from?.inode),
     pid: typed(Int32Array, from?.pid),
     netns: typed(Uint16Array, from?.netns),
-    localAddress: list('', from?.localAddress),
-    remoteAddress: list('', from?.remoteAddress),
-    rawState: list('', from?.rawState),
-    process: list<string | undefined>(undefined, from?.process),
+    localAddress: typed(Uint32Array, from?.localAddress),
+    remoteAddress: typed(Uint32Array, from?.remoteAddress),
+    rawState: typed(Uint32Array, from?.rawState),
+    process: typed(Uint32Array, from?.process),
   };
 }

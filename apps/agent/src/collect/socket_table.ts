@@ -15,16 +15,18 @@ const FIRST_CAPACITY = 1024;
 const MAX_U32 = 0xffffffff;
 
 /**
- * The sockets of one collection, column by column (socket_columns.ts): numbers in typed arrays,
- * addresses and names as references to strings the parser already shares between rows. A busy
- * host's 40,000 sockets take about 3 MB here, where as Socket objects they took tens of megabytes;
- * only the sockets a snapshot lists become objects.
+ * The sockets of one collection, column by column (socket_columns.ts), every column a typed array,
+ * each distinct text kept once. A busy host's 40,000 sockets take about 2 MB here, where as Socket
+ * objects they took tens of megabytes; only the sockets a snapshot lists become objects.
  */
 export class SocketTable {
   size = 0;
   private c: Columns;
   /** Network namespace ids; index 0 is the agent's own namespace, left untagged. */
   private readonly namespaces: (string | undefined)[] = [undefined];
+  /** The distinct texts of the text columns; 0 is no text (a socket without a process). */
+  private readonly texts: (string | undefined)[] = [undefined];
+  private readonly textIndex = new Map<string, number>();
 
   /** `capacity`: rows expected, e.g. the last collection's, so the columns need not grow. */
   constructor(capacity = FIRST_CAPACITY) {
@@ -60,10 +62,10 @@ export class SocketTable {
     c.inode[i] = row.inode ?? 0;
     c.pid[i] = row.pid ?? -1;
     c.netns[i] = netns === undefined ? 0 : this.namespaceIndex(netns);
-    c.localAddress[i] = row.localAddress;
-    c.remoteAddress[i] = row.remoteAddress;
-    c.rawState[i] = row.rawState;
-    c.process[i] = row.process;
+    c.localAddress[i] = this.text(row.localAddress);
+    c.remoteAddress[i] = this.text(row.remoteAddress);
+    c.rawState[i] = this.text(row.rawState);
+    c.process[i] = this.text(row.process);
   }
 
   state(i: number): TcpState {
@@ -75,7 +77,7 @@ export class SocketTable {
   }
 
   remoteAddress(i: number): string {
-    return this.c.remoteAddress[i];
+    return this.textAt(this.c.remoteAddress[i]);
   }
 
   remotePort(i: number): number {
@@ -83,7 +85,7 @@ export class SocketTable {
   }
 
   process(i: number): string | undefined {
-    return this.c.process[i];
+    return this.texts[this.c.process[i]];
   }
 
   /** The socket's inode; 0 when it has none (TIME_WAIT, open requests, non-Linux sources). */
@@ -114,7 +116,7 @@ export class SocketTable {
 
   setOwner(i: number, pid: number, process: string | undefined): void {
     this.c.pid[i] = pid;
-    this.c.process[i] = process;
+    this.c.process[i] = this.text(process);
   }
 
   /** One row as a Socket object, for the few a snapshot lists and for tests. */
@@ -122,19 +124,19 @@ export class SocketTable {
     const { c } = this;
     const socket: Socket = {
       family: c.ipv6[i] === 1 ? 'ipv6' : 'ipv4',
-      localAddress: c.localAddress[i],
+      localAddress: this.textAt(c.localAddress[i]),
       localPort: c.localPort[i],
-      remoteAddress: c.remoteAddress[i],
+      remoteAddress: this.remoteAddress(i),
       remotePort: c.remotePort[i],
       state: this.state(i),
-      rawState: c.rawState[i],
+      rawState: this.textAt(c.rawState[i]),
     };
     if (c.known[i] & RECV_QUEUE) socket.recvQueue = c.recvQueue[i];
     if (c.known[i] & SEND_QUEUE) socket.sendQueue = c.sendQueue[i];
     if (c.known[i] & UID) socket.uid = c.uid[i];
     if (c.inode[i] !== 0) socket.inode = c.inode[i];
     if (c.pid[i] >= 0) socket.pid = c.pid[i];
-    if (c.process[i] !== undefined) socket.process = c.process[i];
+    if (c.process[i] !== 0) socket.process = this.process(i);
     const netns = this.namespaces[c.netns[i]];
     if (netns !== undefined) socket.netns = netns;
     return socket;
@@ -145,16 +147,16 @@ export class SocketTable {
     const { c } = this;
     const socket: WireSocket = {
       family: c.ipv6[i] === 1 ? 'ipv6' : 'ipv4',
-      localAddress: c.localAddress[i],
+      localAddress: this.textAt(c.localAddress[i]),
       localPort: c.localPort[i],
-      remoteAddress: c.remoteAddress[i],
+      remoteAddress: this.remoteAddress(i),
       remotePort: c.remotePort[i],
       state: this.state(i),
     };
     if (c.known[i] & RECV_QUEUE) socket.recvQueue = c.recvQueue[i];
     if (c.known[i] & SEND_QUEUE) socket.sendQueue = c.sendQueue[i];
     if (c.pid[i] >= 0) socket.pid = c.pid[i];
-    if (c.process[i] !== undefined) socket.process = c.process[i];
+    if (c.process[i] !== 0) socket.process = this.process(i);
     if (c.known[i] & UID) socket.uid = c.uid[i];
     const netns = this.namespaces[c.netns[i]];
     if (netns !== undefined) socket.netns = netns;
@@ -164,6 +166,19 @@ export class SocketTable {
   /** Every row as a Socket: for tests and small tables only. */
   all(): Socket[] {
     return Array.from({ length: this.size }, (_, i) => this.socket(i));
+  }
+
+  /** The number of a text in `texts`, adding it the first time; 0 for none. */
+  private text(text: string | undefined): number {
+    if (text === undefined) return 0;
+    let index = this.textIndex.get(text);
+    if (index === undefined) this.textIndex.set(text, (index = this.texts.push(text) - 1));
+    return index;
+  }
+
+  /** The text of a column that always has one (addresses, raw state). */
+  private textAt(index: number): string {
+    return this.texts[index] ?? '';
   }
 
   private namespaceIndex(netns: string): number {
