@@ -1,7 +1,7 @@
-import { performance } from 'node:perf_hooks';
 import { parseSs, TcpState } from '@tcpfleet/model';
 import { reason } from '../errors';
 import { backlogKey, type Backlogs, type CollectorOptions } from './collector';
+import { now } from './clock';
 
 /** ss answers a listener-only dump in milliseconds; past this the snapshot goes without backlogs. */
 export const BACKLOG_TIMEOUT_MS = 2000;
@@ -18,7 +18,7 @@ export async function listenerBacklogs(
   options: CollectorOptions,
   timeoutMs = BACKLOG_TIMEOUT_MS,
 ): Promise<Backlogs | undefined> {
-  const start = performance.now();
+  const start = now();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
@@ -41,4 +41,4 @@ export async function listenerBacklogs(
   }
 }
 
-const elapsed = (start: number): number => Math.round((performance.now() - start) * 100) / 100;
+const elapsed = (start: number): number => Math.round((now() - start) * 100) / 100;

@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { now } from './clock';
 
 export type Outcome<T> =
   { ok: true; value: T; durationMs: number } | { ok: false; error: unknown; durationMs: number };
@@ -8,11 +8,11 @@ export type Outcome<T> =
  * logged and reported while the others go on (node_exporter's collector contract).
  */
 export async function timed<T>(run: () => Promise<T>): Promise<Outcome<T>> {
-  const start = performance.now();
+  const start = now();
   try {
     const value = await run();
-    return { ok: true, value, durationMs: performance.now() - start };
+    return { ok: true, value, durationMs: now() - start };
   } catch (error) {
-    return { ok: false, error, durationMs: performance.now() - start };
+    return { ok: false, error, durationMs: now() - start };
   }
 }

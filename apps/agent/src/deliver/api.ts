@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import type { EnrollRequest, EnrollResponse, SnapshotReceipt } from '@tcpfleet/model';
 import { reason } from '../errors';
 import { AGENT_VERSION } from '../version';
@@ -122,4 +121,6 @@ function isReceipt(value: unknown): value is SnapshotReceipt {
   return typeof (value as Partial<SnapshotReceipt> | null)?.id === 'string';
 }
 
-export const gzipJson = (value: unknown): Buffer => gzipSync(JSON.stringify(value));
+/** node:zlib is loaded at the first snapshot sent, not at start: `once` and `parse` never send. */
+export const gzipJson = (value: unknown): Buffer =>
+  process.getBuiltinModule('node:zlib').gzipSync(JSON.stringify(value));

@@ -1,6 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { SNAPSHOT_VERSION, type SnapshotV1 } from '@tcpfleet/model';
 import { reason } from '../errors';
 import type { Logger } from '../log/logger';
@@ -87,7 +86,9 @@ export class Spool {
     const id = ENTRY.exec(name)?.[2] ?? '';
     try {
       const body = readFileSync(join(this.dir, name));
-      const snapshot = JSON.parse(gunzipSync(body).toString('utf8')) as Partial<SnapshotV1>;
+      // node:zlib at first use, as for sending (api.ts gzipJson).
+      const text = process.getBuiltinModule('node:zlib').gunzipSync(body).toString('utf8');
+      const snapshot = JSON.parse(text) as Partial<SnapshotV1>;
       if (snapshot.version !== SNAPSHOT_VERSION || snapshot.id !== id)
         throw new Error('not the snapshot its name says');
       return { name, id, body, spoolDropped: snapshot.collector?.spoolDropped ?? 0 };
