@@ -40,7 +40,7 @@ describe('the single-file bundle', () => {
     expect(JSON.parse(result.stdout).format).toBe('windows-netstat');
   });
 
-  it('loads neither the HTTP client, zlib, child_process nor perf_hooks for a snapshot it only prints', () => {
+  it('loads neither the HTTP client, zlib, crypto, child_process nor perf_hooks for a snapshot it only prints', () => {
     const result = spawnSync(
       process.execPath,
       ['-e', `${LOADED}; require(process.argv[1])`, '--', alone, 'once', '--json'],
@@ -50,7 +50,7 @@ describe('the single-file bundle', () => {
     expect(JSON.parse(result.stdout).collector.socketCount).toBeGreaterThan(0);
     const loaded = JSON.parse(result.stderr.slice(result.stderr.lastIndexOf('['))) as string[];
     expect(loaded).toContain('NativeModule fs');
-    for (const module of ['http', 'https', 'zlib', 'child_process', 'perf_hooks'])
+    for (const module of ['http', 'https', 'zlib', 'crypto', 'child_process', 'perf_hooks'])
       expect(loaded).not.toContain(`NativeModule ${module}`);
   });
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from './random';
 
 /**
  * UUID version 7 (RFC 9562, section 5.7): 48 bits of Unix time in milliseconds, the version
