@@ -90,7 +90,7 @@ describe('snapshotBody', () => {
 
   it('leaves other media types, charsets and encodings to body-parser', async () => {
     const chunked = { 'transfer-encoding': 'chunked' };
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { 'content-type': 'text/plain' },
       { 'content-type': 'application/json; charset=utf-16' },
       { ...json, 'content-encoding': 'br' },
