@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { endianness } from 'node:os';
@@ -48,6 +48,18 @@ describe('the two ways of reading a table file', () => {
     expect(await streamRows(path)).toEqual(whole);
     const rows: ProcRow[] = [];
     expect(await new ProcStream(path).scan(byteOrder, (row) => rows.push(row))).toEqual(warnings);
+  });
+
+  it('rejects a scan whose rows cannot be taken, and closes the file all the same', async () => {
+    const open = () => readdirSync('/dev/fd').length;
+    const before = open();
+    const stream = new ProcStream(join(PROC_TREE, 'net', 'tcp'));
+    await expect(
+      stream.scan(byteOrder, () => {
+        throw new Error('no room');
+      }),
+    ).rejects.toThrow('no room');
+    expect(open()).toBe(before);
   });
 
   it('fails at once on a file that is not there', () => {

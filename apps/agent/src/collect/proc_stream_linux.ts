@@ -20,6 +20,7 @@ export class ProcStream {
   private filled = 0;
   private reading = false;
   private done = false;
+  private closed = false;
   private failure: unknown;
   private scanner: ProcNetTcpScanner | undefined;
   private settle: ((failure: unknown) => void) | undefined;
@@ -46,10 +47,7 @@ export class ProcStream {
       this.reading = false;
       if (error) this.failure = error;
       else this.filled += got;
-      if (error || lastRead(got, asked)) {
-        this.done = true;
-        closeSync(this.fd);
-      }
+      this.done = error !== null || lastRead(got, asked);
       this.advance();
     });
   }
@@ -58,15 +56,36 @@ export class ProcStream {
   private advance(): void {
     const { scanner } = this;
     if (scanner && this.failure === undefined) {
-      const used = scanner.scan(this.bytes, this.filled, this.done);
-      this.bytes.copyWithin(0, used, this.filled);
-      this.filled -= used;
-      // Only a line longer than the whole buffer leaves no room after a scan.
-      if (this.bytes.length - this.filled < ROOM) {
-        this.bytes = Buffer.concat([this.bytes, Buffer.alloc(this.bytes.length)]);
+      try {
+        this.scanFilled(scanner);
+      } catch (error) {
+        // Not a row the scanner could skip (it never throws on bad input): a table that cannot take it.
+        this.failure = error;
       }
     }
-    if (this.done) this.settle?.(this.failure);
-    else if (!this.reading && this.bytes.length - this.filled >= ROOM) this.readNext();
+    if (this.done || this.failure !== undefined) {
+      if (!this.reading) this.end();
+    } else if (!this.reading && this.bytes.length - this.filled >= ROOM) this.readNext();
+  }
+
+  private scanFilled(scanner: ProcNetTcpScanner): void {
+    const used = scanner.scan(this.bytes, this.filled, this.done);
+    this.bytes.copyWithin(0, used, this.filled);
+    this.filled -= used;
+    // Only a line longer than the whole buffer leaves no room after a scan.
+    if (this.bytes.length - this.filled < ROOM) {
+      this.bytes = Buffer.concat([this.bytes, Buffer.alloc(this.bytes.length)]);
+    }
+  }
+
+  /** Closes the file once, and settles scan() once it has been called. */
+  private end(): void {
+    if (!this.closed) {
+      this.closed = true;
+      closeSync(this.fd);
+    }
+    const settle = this.settle;
+    this.settle = undefined;
+    settle?.(this.failure);
   }
 }
