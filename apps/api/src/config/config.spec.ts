@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       staleAfterSeconds: 300,
       retentionDays: 14,
       maxBodyBytes: WIRE_LIMITS.maxBodyBytes,
+      ingestTransactions: 2,
     });
     expect(config.dataDir).toMatch(/\.tcpfleet\/data$/);
   });
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
     ['TCPFLEET_ADMIN_KEY', 'has white space in it'],
     ['TCPFLEET_RETENTION_DAYS', '0'],
     ['TCPFLEET_STALE_AFTER_SECONDS', '-5'],
+    ['TCPFLEET_INGEST_TRANSACTIONS', '0'],
   ])('names %s when it is %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));

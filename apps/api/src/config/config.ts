@@ -20,6 +20,8 @@ export interface Config {
   partitionsAheadDays: number;
   maxBodyBytes: number;
   databasePoolSize: number;
+  /** Ingestion transactions in flight at once (PostgreSQL; PGlite runs one); the rest group-commit. */
+  ingestTransactions: number;
   /** How far in the future a snapshot's collectedAt may be (agent clock skew). */
   maxClockSkewSeconds: number;
   /** The findings' thresholds: the model's defaults with TCPFLEET_FINDING_* overrides. */
@@ -105,6 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
     partitionsAheadDays: integer(env, 'TCPFLEET_PARTITIONS_AHEAD_DAYS', 2, 1, 60),
     maxBodyBytes: integer(env, 'TCPFLEET_MAX_BODY_BYTES', WIRE_LIMITS.maxBodyBytes, 1024, 256 * 1024 * 1024),
     databasePoolSize: integer(env, 'TCPFLEET_DB_POOL_SIZE', 10, 1, 200),
+    ingestTransactions: integer(env, 'TCPFLEET_INGEST_TRANSACTIONS', 2, 1, 100),
     maxClockSkewSeconds: integer(env, 'TCPFLEET_MAX_CLOCK_SKEW_SECONDS', 300, 0, 86400),
     thresholds: checked<FindingThresholds>(thresholdsFrom(env)),
     metricsPublic: flag(env, 'TCPFLEET_METRICS_PUBLIC'),

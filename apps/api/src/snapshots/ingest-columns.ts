@@ -4,7 +4,8 @@ import type { IngestItem } from './ingest-plan';
 
 /** A checked snapshot on its way into one batch's transaction. */
 export interface IngestSnapshot extends IngestItem {
-  snapshot: SnapshotV1;
+  /** The parts of the snapshot the writes read beside the rows and the stored socket list. */
+  snapshot: Pick<SnapshotV1, 'host' | 'collector' | 'listeners' | 'destinations'>;
   rows: CountRow[];
   /** The socket list as host_sockets stores it (socket-list.ts). */
   socketList: Buffer;

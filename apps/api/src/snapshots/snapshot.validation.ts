@@ -1,4 +1,5 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
+import { createParamDecorator, Injectable, type ExecutionContext, type PipeTransform } from '@nestjs/common';
+import type { Request } from 'express';
 import type { SnapshotV1 } from '@tcpfleet/model';
 import { invalidInput } from '../errors/domain-error';
 import { checkObject, isObjectLike, Problems, type Field } from '../validation/wire-rules';
@@ -38,3 +39,14 @@ export class SnapshotPipe implements PipeTransform<unknown, SnapshotV1> {
     return parseSnapshot(body);
   }
 }
+
+/**
+ * The body, taken off the request: the request lives until the answer, after the commit the snapshot
+ * waits for, and only the parts the writes need should live that long.
+ */
+export const TakenBody = createParamDecorator((_: unknown, context: ExecutionContext): unknown => {
+  const request = context.switchToHttp().getRequest<Request>();
+  const body: unknown = request.body;
+  request.body = undefined;
+  return body;
+});

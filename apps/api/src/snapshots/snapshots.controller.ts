@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { SnapshotReceipt, SnapshotV1 } from '@tcpfleet/model';
 import type { TokenHost } from '../auth/host-tokens.repository';
 import { HostTokenGuard, TokenHostOf } from '../auth/guards';
 import { SnapshotDto } from './snapshot.dto';
-import { SnapshotPipe } from './snapshot.validation';
+import { SnapshotPipe, TakenBody } from './snapshot.validation';
 import { SnapshotsService } from './snapshots.service';
 
 class SnapshotReceiptDto implements SnapshotReceipt {
@@ -35,7 +35,10 @@ export class SnapshotsController {
   // The DTO describes the body; SnapshotPipe checks it with the same rules in one walk (the snapshot
   // is the one large body: class-validator spent milliseconds on each).
   @ApiBody({ type: SnapshotDto })
-  ingest(@TokenHostOf() host: TokenHost, @Body(SnapshotPipe) snapshot: SnapshotV1): Promise<SnapshotReceipt> {
+  ingest(
+    @TokenHostOf() host: TokenHost,
+    @TakenBody(SnapshotPipe) snapshot: SnapshotV1,
+  ): Promise<SnapshotReceipt> {
     return this.snapshots.ingest(host, snapshot);
   }
 }
