@@ -8,7 +8,7 @@
 // the listeners, the host facts), in this long-lived process as in a running agent. The two sides
 // take turns going first, and the load average is recorded: the machine is not guaranteed to be quiet.
 // Needs Linux, `ss`, and `pnpm run build` plus `pnpm --filter @tcpfleet/agent bundle` first.
-// Usage: node bench/agent/run.mjs [--sockets 40000] [--rounds 7]
+// Usage: node bench/agent/run.mjs [--sockets 40000] [--rounds 11]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,7 +31,7 @@ const { silentLogger } = require(join(dist, 'log', 'logger.js'));
 const MAX_SOCKETS = defaultSettings({}).maxSockets;
 
 const { values } = parseArgs({
-  options: { sockets: { type: 'string', default: '40000' }, rounds: { type: 'string', default: '7' } },
+  options: { sockets: { type: 'string', default: '40000' }, rounds: { type: 'string', default: '11' } },
 });
 const SOCKETS = Number(values.sockets);
 const ROUNDS = Number(values.rounds);
