@@ -13,9 +13,10 @@ const server = `http://127.0.0.1:${port}`;
 const local = localSecrets(join(home, 'local.json'));
 
 const children = [];
+const dataDir = process.env.TCPFLEET_DATA_DIR ?? join(home, 'data');
 const api = start('api', join(root, 'apps/api/dist/main.js'), ['serve'], {
   PORT: String(port),
-  TCPFLEET_DATA_DIR: process.env.TCPFLEET_DATA_DIR ?? join(home, 'data'),
+  TCPFLEET_DATA_DIR: dataDir,
   TCPFLEET_ENROLL_SECRET: process.env.TCPFLEET_ENROLL_SECRET ?? local.enrollSecret,
   TCPFLEET_ADMIN_KEY: process.env.TCPFLEET_ADMIN_KEY ?? local.adminKey,
 });
@@ -24,7 +25,8 @@ await waitForReady(api);
 start('agent', join(root, 'apps/agent/dist/main.js'), ['run', '--interval', '15s'], {
   TCPFLEET_SERVER: server,
   TCPFLEET_ENROLL_SECRET: process.env.TCPFLEET_ENROLL_SECRET ?? local.enrollSecret,
-  TCPFLEET_STATE_DIR: join(home, 'agent'),
+  // Beside the database it enrolled with: a new store means a new enrolment, not a stale token.
+  TCPFLEET_STATE_DIR: `${dataDir}-agent`,
 });
 
 // A small simulated fleet beside the real agent, so the fleet queries have hosts to show at once.
