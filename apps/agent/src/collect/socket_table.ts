@@ -1,4 +1,4 @@
-import { TCP_STATES, TcpState, type Socket, type WireSocket } from '@tcpfleet/model';
+import { TCP_STATES, TcpState, toWireSocket, type Socket, type WireSocket } from '@tcpfleet/model';
 import { processName } from '../snapshot/wire';
 import { allocate, RECV_QUEUE, SEND_QUEUE, UID, type Columns } from './socket_columns';
 
@@ -142,25 +142,9 @@ export class SocketTable {
     return socket;
   }
 
-  /** One row as the snapshot lists it: no raw state nor inode, only what is known. */
+  /** One row as the snapshot lists it: the model's wire form of the row's Socket. */
   wire(i: number): WireSocket {
-    const { c } = this;
-    const socket: WireSocket = {
-      family: c.ipv6[i] === 1 ? 'ipv6' : 'ipv4',
-      localAddress: this.textAt(c.localAddress[i]),
-      localPort: c.localPort[i],
-      remoteAddress: this.remoteAddress(i),
-      remotePort: c.remotePort[i],
-      state: this.state(i),
-    };
-    if (c.known[i] & RECV_QUEUE) socket.recvQueue = c.recvQueue[i];
-    if (c.known[i] & SEND_QUEUE) socket.sendQueue = c.sendQueue[i];
-    if (c.pid[i] >= 0) socket.pid = c.pid[i];
-    if (c.process[i] !== 0) socket.process = this.process(i);
-    if (c.known[i] & UID) socket.uid = c.uid[i];
-    const netns = this.namespaces[c.netns[i]];
-    if (netns !== undefined) socket.netns = netns;
-    return socket;
+    return toWireSocket(this.socket(i));
   }
 
   /** Every row as a Socket: for tests and small tables only. */
