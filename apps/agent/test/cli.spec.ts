@@ -165,6 +165,33 @@ describe('settings', () => {
     expect(result.stderr).toMatch(/missing setting --server/);
   });
 
+  it('warns once at start that plain http to another machine carries the token unencrypted', () => {
+    const server = 'http://tcpfleet.example.com:8080';
+    // No stored token and no enrolment secret: the agent stops before it connects anywhere.
+    const stateDir = mkdtempSync(join(tmpdir(), 'state-'));
+    const result = cli([
+      'run',
+      '--once',
+      '--proc-root',
+      PROC_TREE,
+      '--state-dir',
+      stateDir,
+      '--server',
+      server,
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/no host token .* and no enrolment secret/);
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('plain http'));
+    expect(warnings).toHaveLength(1);
+    expect(JSON.parse(warnings[0] as string)).toMatchObject({
+      level: 'warn',
+      server,
+      msg: expect.stringContaining(
+        `plain http at ${server}: the host token and every snapshot travel unencrypted`,
+      ),
+    });
+  });
+
   it.each(['parse', 'once', 'run', 'enroll'])('explains %s with --help', (command) => {
     const result = cli([command, '--help']);
     expect(result.status).toBe(0);

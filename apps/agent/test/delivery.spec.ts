@@ -54,7 +54,7 @@ describe('delivery to a real HTTP server on loopback', () => {
 
   it('drops the oldest snapshots when the spool is full and reports the drops in the next one', async () => {
     api.port = await closedPort();
-    const { agent, drops } = testAgent(api.url, 2);
+    const { agent, drops } = testAgent(api.url, { spoolMax: 2 });
     for (let i = 0; i < 4; i++) expect(await agent.tick()).toBe('spooled');
     await api.start();
     await pastBackoff();

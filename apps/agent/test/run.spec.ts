@@ -46,6 +46,8 @@ describe('tcpfleet-agent run --once and enroll against a loopback API', () => {
       hostname: 'web-1',
     });
     expect(api.stored[0]?.host.hostname).toBe('web-1');
+    // Plain http to loopback is no exposure, so no warning.
+    expect(result.stderr).not.toMatch(/plain http/);
     // JSON lines on stderr when it is not a terminal.
     for (const line of result.stderr.trim().split('\n')) expect(JSON.parse(line)).toHaveProperty('level');
   });

@@ -5,10 +5,13 @@ import { SettingError } from '../config/load';
 import type { Settings } from '../config/settings';
 import { ApiClient } from '../deliver/api';
 import { DropCounter } from '../deliver/drops';
-import { ensureToken, type EnrollOptions } from '../deliver/enroll';
+import { HostCredential } from '../deliver/credential';
+import { enroll, ensureToken, type EnrollOptions } from '../deliver/enroll';
 import type { Backoff } from '../deliver/retry-after';
 import { Shipper } from '../deliver/shipper';
 import { Spool } from '../deliver/spool';
+import { readToken, type HostToken } from '../deliver/token';
+import { plaintextWarning } from '../deliver/transport';
 import type { Logger } from '../log/logger';
 
 /** Retries of one request: 1 s doubling up to 60 s, with jitter. */
@@ -25,6 +28,18 @@ export function requireServer(settings: Settings): string {
   return settings.server;
 }
 
+/** The client for the configured server; says once, at start, when it would send in plain text. */
+export function apiClientFor(settings: Settings, log: Logger): ApiClient {
+  const server = requireServer(settings);
+  const warning = plaintextWarning(server);
+  if (warning !== undefined) log.warn(warning, { server });
+  return new ApiClient({
+    server,
+    timeoutMs: settings.timeout,
+    ...(settings.caFile ? { ca: settings.caFile } : {}),
+  });
+}
+
 export function enrollOptions(
   settings: Settings,
   log: Logger,
@@ -34,7 +49,7 @@ export function enrollOptions(
 ): EnrollOptions {
   const server = requireServer(settings);
   return {
-    api: new ApiClient({ server, timeoutMs: settings.timeout }),
+    api: apiClientFor(settings, log),
     server,
     stateDir: settings.stateDir,
     secret: settings.enrollSecret,
@@ -60,7 +75,7 @@ export async function shipperFor(
   const spool = new Spool(join(settings.stateDir, 'spool'), settings.spoolMax, log);
   const shipper = new Shipper({
     api: options.api,
-    token: token.token,
+    credential: credentialFor(options, token),
     spool,
     drops,
     log,
@@ -69,6 +84,28 @@ export async function shipperFor(
     sleep,
   });
   return { shipper, drops };
+}
+
+/**
+ * The token delivery starts with, and how it gets another after a 401: the stored one if newer,
+ * else one enrolment with the secret (a single try; delivery's own backoff paces the next) at
+ * most once per BACKOFF.maxMs.
+ */
+export function credentialFor(options: EnrollOptions, token: HostToken, now?: () => number): HostCredential {
+  const { server, stateDir, secret } = options;
+  return new HostCredential({
+    token: token.token,
+    stored: () => {
+      const stored = readToken(stateDir);
+      return stored?.server === server ? stored.token : undefined;
+    },
+    ...(secret === undefined
+      ? {}
+      : { reenroll: async () => (await enroll({ ...options, attempts: 1 })).token }),
+    periodMs: options.backoff.maxMs,
+    log: options.log,
+    ...(now ? { now } : {}),
+  });
 }
 
 /** A sleep that ends early when `signal` fires, so SIGTERM never waits out an interval. */

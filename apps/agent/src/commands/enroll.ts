@@ -18,7 +18,16 @@ export const enrollCommand: Command = {
     'Does nothing when a token for the server is already stored, unless --force. `run` enrols by itself when needed.',
   flags: {
     force: { kind: 'boolean', help: 'enrol again even if a token is stored' },
-    ...settingFlags(['server', 'enrollSecret', 'stateDir', 'hostname', 'timeout', 'logFormat', 'logLevel']),
+    ...settingFlags([
+      'server',
+      'caFile',
+      'enrollSecret',
+      'stateDir',
+      'hostname',
+      'timeout',
+      'logFormat',
+      'logLevel',
+    ]),
   },
   run: enrollHost,
 };

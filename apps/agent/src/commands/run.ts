@@ -19,6 +19,7 @@ export const runCommand: Command = {
     once: { kind: 'boolean', help: 'push one snapshot and exit with its outcome' },
     ...settingFlags([
       'server',
+      'caFile',
       'enrollSecret',
       'stateDir',
       'procRoot',
@@ -59,6 +60,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.flags.once === true) return EXIT_OF[await agent.tick()];
   log.info('running', {
     server: settings.server,
+    caFile: settings.caFile?.path,
     intervalMs: settings.interval,
     stateDir: settings.stateDir,
   });

@@ -1,5 +1,6 @@
 import { WIRE_LIMITS } from '@tcpfleet/model';
 import type { FlagKind } from '../cli/flags';
+import { caFile, type TrustedCa } from './ca';
 import * as v from './values';
 
 /**
@@ -17,6 +18,8 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 /** Every setting of the agent once flags, environment, config file and defaults are merged. */
 export interface Settings {
   server?: string;
+  /** CA certificates that alone are trusted for the API; Node's bundled ones when absent. */
+  caFile?: TrustedCa;
   enrollSecret?: string;
   stateDir: string;
   procRoot: string;
@@ -59,6 +62,14 @@ export const SETTING_SPECS: Readonly<Record<SettingName, SettingSpec>> = {
     value: 'URL',
     help: 'API base URL, e.g. https://tcpfleet.example.com',
     read: v.serverUrl,
+  },
+  caFile: {
+    flag: 'ca-file',
+    kind: 'string',
+    env: 'TCPFLEET_CA_FILE',
+    value: 'FILE',
+    help: "PEM file of the CA (or bundle) that alone is trusted for the API's certificate (default Node's bundled CAs)",
+    read: caFile,
   },
   enrollSecret: {
     flag: 'enroll-secret',

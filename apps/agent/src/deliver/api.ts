@@ -1,8 +1,9 @@
 import type { EnrollRequest, EnrollResponse, SnapshotReceipt } from '@tcpfleet/model';
-import { reason } from '../errors';
+import type { TrustedCa } from '../config/ca';
 import { AGENT_VERSION } from '../version';
 import { post, type HttpResponse } from './http';
 import { retryAfterMs } from './retry-after';
+import { requestFailure } from './transport';
 
 /** How one request ended, in the terms delivery acts on. */
 export type Answer<T> =
@@ -17,6 +18,8 @@ export type Answer<T> =
 export interface ApiOptions {
   server: string;
   timeoutMs: number;
+  /** For an https server: the only CAs trusted; Node's bundled ones when absent. */
+  ca?: TrustedCa;
 }
 
 /** The two calls an agent makes to the API (DESIGN.md, "Wire format"). */
@@ -53,9 +56,10 @@ export class ApiClient {
         },
         body,
         timeoutMs: this.options.timeoutMs,
+        ...(this.options.ca ? { ca: this.options.ca.certificates } : {}),
       });
     } catch (error) {
-      return { kind: 'retry', reason: reason(error) };
+      return { kind: 'retry', reason: requestFailure(error, this.options.ca) };
     }
     return classify(response, valid);
   }

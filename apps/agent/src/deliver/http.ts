@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { ClientRequest, IncomingHttpHeaders } from 'node:http';
 
 export interface HttpResponse {
   status: number;
@@ -10,6 +10,8 @@ export interface PostOptions {
   headers: Record<string, string>;
   body: Buffer;
   timeoutMs: number;
+  /** For https: the only CA certificates trusted; Node's bundled ones when absent. */
+  ca?: string[];
 }
 
 // Answers are receipts and error messages; anything bigger is not our API.
@@ -21,13 +23,8 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
  * the two cost over a megabyte.
  */
 export async function post(url: string, options: PostOptions): Promise<HttpResponse> {
-  const target = new URL(url);
-  const { request } = target.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  const req = await open(new URL(url), options);
   return new Promise((resolve, reject) => {
-    const req = request(target, {
-      method: 'POST',
-      headers: { ...options.headers, 'Content-Length': String(options.body.length) },
-    });
     const timer = setTimeout(
       () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)),
       options.timeoutMs,
@@ -54,5 +51,21 @@ export async function post(url: string, options: PostOptions): Promise<HttpRespo
       });
     });
     req.end(options.body);
+  });
+}
+
+async function open(target: URL, options: PostOptions): Promise<ClientRequest> {
+  const requestOptions = {
+    method: 'POST',
+    headers: { ...options.headers, 'Content-Length': String(options.body.length) },
+  };
+  if (target.protocol !== 'https:') return (await import('node:http')).request(target, requestOptions);
+  // Stated here, not left to the default: NODE_TLS_REJECT_UNAUTHORIZED=0 in the agent's
+  // environment turns the default off, and a token must never go to a server nobody vouched for.
+  // A `ca` replaces Node's bundled CAs and NODE_EXTRA_CA_CERTS for this request.
+  return (await import('node:https')).request(target, {
+    ...requestOptions,
+    rejectUnauthorized: true,
+    ...(options.ca ? { ca: options.ca } : {}),
   });
 }

@@ -1,6 +1,7 @@
-import type { SnapshotV1 } from '@tcpfleet/model';
+import type { SnapshotReceipt, SnapshotV1 } from '@tcpfleet/model';
 import type { Logger } from '../log/logger';
-import { gzipJson, type ApiClient } from './api';
+import { gzipJson, type Answer, type ApiClient } from './api';
+import type { HostCredential } from './credential';
 import type { DropCounter } from './drops';
 import { retryDelayMs, type Backoff } from './retry-after';
 import type { Spool } from './spool';
@@ -12,7 +13,7 @@ type Sent = 'delivered' | 'rejected' | 'denied' | 'later';
 
 export interface ShipperOptions {
   api: ApiClient;
-  token: string;
+  credential: HostCredential;
   spool: Spool;
   drops: DropCounter;
   log: Logger;
@@ -63,9 +64,9 @@ export class Shipper {
   }
 
   private async send(id: string, body: Buffer, carried: number): Promise<Sent> {
-    const { api, log, backoff, attempts } = this.options;
+    const { log, backoff, attempts } = this.options;
     for (let attempt = 0; ; attempt++) {
-      const answer = await api.sendSnapshot(this.options.token, body);
+      const answer = await this.post(body);
       if (answer.kind === 'ok') {
         log.info('snapshot delivered', { id, created: answer.value.created, current: answer.value.current });
         return 'delivered';
@@ -81,9 +82,11 @@ export class Shipper {
         return 'rejected';
       }
       if (answer.kind === 'denied') {
-        log.error('host token refused; snapshots wait in the spool until the host enrols again', {
+        log.error('host token refused; snapshots wait in the spool', {
           id,
+          status: answer.status,
           reason: answer.reason,
+          ...(answer.status === 401 ? { fix: this.options.credential.remedy } : {}),
         });
         return 'denied';
       }
@@ -105,6 +108,14 @@ export class Shipper {
       });
       await this.options.sleep(wait);
     }
+  }
+
+  /** One request; after a 401, once more with a new token when the credential finds one. */
+  private async post(body: Buffer): Promise<Answer<SnapshotReceipt>> {
+    const { api, credential } = this.options;
+    const answer = await api.sendSnapshot(credential.token, body);
+    if (answer.kind !== 'denied' || answer.status !== 401 || !(await credential.renew())) return answer;
+    return api.sendSnapshot(credential.token, body);
   }
 
   private store(id: string, body: Buffer): void {

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from '../../src/agent';
 import { PLATFORMS } from '../../src/collect/platform';
+import { credentialFor } from '../../src/commands/delivery';
+import type { TrustedCa } from '../../src/config/ca';
 import { ApiClient } from '../../src/deliver/api';
 import { DropCounter } from '../../src/deliver/drops';
+import type { EnrollOptions } from '../../src/deliver/enroll';
 import { Shipper } from '../../src/deliver/shipper';
 import { Spool } from '../../src/deliver/spool';
 import { createLogger } from '../../src/log/logger';
@@ -20,12 +23,25 @@ export interface TestAgent {
   stateDir: string;
 }
 
-/** The real agent over the fixture proc tree, delivering to `server` with millisecond backoff. */
-export function testAgent(
-  server: string,
-  spoolMax = 100,
-  stateDir = mkdtempSync(join(tmpdir(), 'agent-')),
-): TestAgent {
+export interface TestAgentOptions {
+  spoolMax?: number;
+  stateDir?: string;
+  /** Lets the agent enrol again after a 401, as `run` does when the secret is set. */
+  enrollSecret?: string;
+  ca?: TrustedCa;
+  /** The clock re-enrolment is paced by. */
+  now?: () => number;
+}
+
+/** The backoff of the test agent: milliseconds where `run` has seconds. */
+export const TEST_BACKOFF = { baseMs: 5, maxMs: 20 };
+
+/**
+ * The real agent over the fixture proc tree, delivering to `server` with millisecond backoff,
+ * starting with the host token `host-token`.
+ */
+export function testAgent(server: string, options: TestAgentOptions = {}): TestAgent {
+  const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'agent-'));
   const logs: string[] = [];
   const log = createLogger({
     format: 'json',
@@ -40,16 +56,29 @@ export function testAgent(
     labels: {},
     maxSockets: 100,
   });
-  const spool = new Spool(join(stateDir, 'spool'), spoolMax, log);
+  const spool = new Spool(join(stateDir, 'spool'), options.spoolMax ?? 100, log);
   const drops = new DropCounter(join(stateDir, 'spool-dropped.json'));
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const api = new ApiClient({ server, timeoutMs: 2000, ...(options.ca ? { ca: options.ca } : {}) });
+  const enrolment: EnrollOptions = {
+    api,
+    server,
+    stateDir,
+    secret: options.enrollSecret,
+    request: { hostname: 'test-host' },
+    log,
+    backoff: TEST_BACKOFF,
+    attempts: 1,
+    sleep,
+  };
+  const token = { hostId: 'host-1', hostname: 'test-host', token: 'host-token', server, enrolledAt: '' };
   const shipper = new Shipper({
-    api: new ApiClient({ server, timeoutMs: 2000 }),
-    token: 'host-token',
+    api,
+    credential: credentialFor(enrolment, token, options.now),
     spool,
     drops,
     log,
-    backoff: { baseMs: 5, maxMs: 20 },
+    backoff: TEST_BACKOFF,
     attempts: 3,
     sleep,
   });
