@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBench } from './bench/run';
-import { writeResult } from './bench/report';
+import { DEFAULT_NAME, writeResult } from './bench/report';
 
 const USAGE = `usage: pnpm bench [-- options]
   --postgres URL    server to create the run's database on (default $TCPFLEET_BENCH_PG_URL or
@@ -20,7 +20,8 @@ const ROOT = resolve(__dirname, '../..');
 
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
-    args: argv,
+    // `pnpm bench -- --hosts 100` hands the script the `--` too.
+    args: argv[0] === '--' ? argv.slice(1) : argv,
     options: {
       postgres: {
         type: 'string',
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<void> {
       iterations: { type: 'string', default: '300' },
       warmup: { type: 'string', default: '30' },
       seed: { type: 'string', default: '1' },
-      name: { type: 'string', default: 'fleet' },
+      name: { type: 'string', default: DEFAULT_NAME },
       profile: { type: 'boolean', default: false },
       'keep-database': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -60,7 +61,7 @@ async function main(argv: string[]): Promise<void> {
     log: (line) => console.log(`bench: ${line}`),
   });
   const path = writeResult(resolve(ROOT, 'bench/results'), result);
-  console.log(`bench: done in ${result.seconds} s; ${path} and bench/results/latest.md`);
+  console.log(`bench: done in ${result.seconds} s; results in ${path} and its markdown table`);
   for (const target of result.targets) {
     console.log(
       `  ${target.met ? 'met   ' : 'MISSED'} ${target.name}: ${target.actual} (wanted ${target.target})`,

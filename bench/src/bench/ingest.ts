@@ -1,6 +1,7 @@
 import { ApiClient } from '../simulator/client';
 import { runPool } from '../simulator/pool';
 import type { ApiProcess } from './api-process';
+import { cpuSince, readCpu, type CpuSeconds } from './cpu';
 import { latencyOf, type Latency } from './stats';
 import type { WorkItem } from './workload';
 
@@ -18,6 +19,8 @@ export interface IngestResult {
   /** Peak RSS of the API process during the run (VmHWM after a reset at its start). */
   peakRssBytes: number;
   rssBeforeBytes: number;
+  /** CPU seconds spent during the run by the API, the PostgreSQL server and the agents. */
+  cpu: CpuSeconds;
 }
 
 /** Pushes every item through the API from `agents` concurrent agents, each one snapshot at a time. */
@@ -38,11 +41,13 @@ export async function ingest(
   });
   const rssBeforeBytes = api.memory().rssBytes;
   api.resetPeakRss();
+  const cpuBefore = readCpu(api.pid);
   const started = performance.now();
   const results = await runPool(items, agents, (item) =>
     client.pushSnapshot(tokens.get(item.host.index) ?? '', item.body),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuSince(cpuBefore, readCpu(api.pid));
   const peakRssBytes = api.memory().peakBytes;
   client.close();
   const failures = results.filter((result) => result instanceof Error);
@@ -63,5 +68,6 @@ export async function ingest(
     failed: failures.length,
     peakRssBytes,
     rssBeforeBytes,
+    cpu,
   };
 }

@@ -6,6 +6,9 @@ import type { IngestResult } from './ingest';
 import type { Machine } from './machine';
 import type { QueryComparison } from './query';
 
+/** The name of the default run, whose table the README shows. */
+export const DEFAULT_NAME = 'fleet';
+
 export interface Workload {
   hosts: number;
   rounds: number;
@@ -47,9 +50,11 @@ export interface BenchResult {
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ms = (n: number): string => `${n.toFixed(1)} ms`;
+const cpuMs = (seconds: number, snapshots: number): string =>
+  `${((seconds * 1000) / snapshots).toFixed(2)} ms`;
 const mib = (bytes: number): string => `${int(bytes / 1024 / 1024)} MiB`;
 
-/** The targets of issue 6, point 3, against this run's figures. */
+/** The benchmark's targets against this run's figures. */
 export function targetsOf(result: Omit<BenchResult, 'targets'>): Target[] {
   const { api } = result.ingestion;
   const { headline } = result.query;
@@ -125,8 +130,14 @@ export function markdown(result: BenchResult): string {
       `${query.host.ratioP95.toFixed(2)}x`,
     ]),
     row(['API peak RSS during ingestion', mib(api.peakRssBytes), `at start ${mib(api.rssBeforeBytes)}`, '']),
+    row([
+      'CPU per snapshot during ingestion',
+      `API ${cpuMs(api.cpu.api, api.snapshots)}`,
+      `PostgreSQL ${cpuMs(api.cpu.postgres, api.snapshots)}, agents ${cpuMs(api.cpu.agents, api.snapshots)}`,
+      '',
+    ]),
     '',
-    row(['target (issue 6)', 'wanted', 'measured', 'met']),
+    row(['target', 'wanted', 'measured', 'met']),
     row(['---', '---:', '---:', '---']),
     ...result.targets.map((t) => row([t.name, t.target, t.actual, t.met ? 'yes' : 'no'])),
     '',
@@ -156,12 +167,16 @@ function profileLines(profiles: Record<string, ProfileSummary>): string[] {
   return lines;
 }
 
-/** Writes `<name>-<date>.json` and `latest.md`; returns the JSON's path. */
+/**
+ * Writes `<name>-<date>.json` and the markdown table: `latest.md` for the default run (the README
+ * shows it), `<name>-latest.md` for a run under another name. Returns the JSON's path.
+ */
 export function writeResult(dir: string, result: BenchResult): string {
   mkdirSync(dir, { recursive: true });
   const stamp = result.startedAt.slice(0, 16).replace(/:/g, '-');
   const path = join(dir, `${result.name}-${stamp}Z.json`);
   writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(join(dir, 'latest.md'), markdown(result));
+  const table = result.name === DEFAULT_NAME ? 'latest.md' : `${result.name}-latest.md`;
+  writeFileSync(join(dir, table), markdown(result));
   return path;
 }

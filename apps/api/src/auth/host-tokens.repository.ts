@@ -40,20 +40,36 @@ export class HostTokensRepository {
       : null;
   }
 
-  /** Revokes every unrevoked token of a host; returns how many, or null when there is no such host. */
-  async revokeForHost(hostname: string): Promise<{ hostId: string; revoked: number } | null> {
-    const host = await this.db
-      .selectFrom('hosts')
-      .select('host_id')
-      .where('hostname', '=', hostname)
-      .executeTakeFirst();
-    if (!host) return null;
-    const result = await this.db
-      .updateTable('host_tokens')
-      .set({ revoked_at: new Date() })
-      .where('host_id', '=', host.host_id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    return { hostId: host.host_id, revoked: Number(result.numUpdatedRows) };
+  /**
+   * Revokes every unrevoked token of a host and raises the token epoch in the same transaction, so that
+   * no replica can see the new epoch before the revocation; returns how many tokens, or null when there
+   * is no such host.
+   */
+  revokeForHost(hostname: string): Promise<{ hostId: string; revoked: number } | null> {
+    return this.db.transaction().execute(async (tx) => {
+      const host = await tx
+        .selectFrom('hosts')
+        .select('host_id')
+        .where('hostname', '=', hostname)
+        .executeTakeFirst();
+      if (!host) return null;
+      const result = await tx
+        .updateTable('host_tokens')
+        .set({ revoked_at: new Date() })
+        .where('host_id', '=', host.host_id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      await tx
+        .updateTable('host_token_epoch')
+        .set((eb) => ({ epoch: eb('epoch', '+', '1') }))
+        .execute();
+      return { hostId: host.host_id, revoked: Number(result.numUpdatedRows) };
+    });
+  }
+
+  /** The token epoch (migration 0006): it moves whenever a token is revoked. */
+  async epoch(): Promise<string> {
+    const row = await this.db.selectFrom('host_token_epoch').select('epoch').executeTakeFirstOrThrow();
+    return String(row.epoch);
   }
 }

@@ -26,6 +26,11 @@ export interface HostTokensTable {
   revoked_at: Date | null;
 }
 
+export interface HostTokenEpochTable {
+  only_row: Generated<boolean>;
+  epoch: string;
+}
+
 export interface ApiKeysTable {
   key_id: string;
   name: string;
@@ -91,6 +96,7 @@ export interface SchemaMigrationsTable {
 export interface Schema {
   hosts: HostsTable;
   host_tokens: HostTokensTable;
+  host_token_epoch: HostTokenEpochTable;
   api_keys: ApiKeysTable;
   snapshots: SnapshotsTable;
   current_counts: CurrentCountsTable;

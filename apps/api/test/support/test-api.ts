@@ -62,10 +62,7 @@ export async function startTestApi(extraEnv: Record<string, string> = {}): Promi
     TCPFLEET_ADMIN_KEY: ADMIN_KEY,
     ...extraEnv,
   };
-  const child = spawn(process.execPath, ['-r', REGISTER, MAIN, 'serve'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = serve(env);
   const cleanUp = async (): Promise<void> => {
     await stopChild(child);
     await dropDatabase();
@@ -82,6 +79,30 @@ export async function startTestApi(extraEnv: Record<string, string> = {}): Promi
     };
   } catch (error) {
     await cleanUp();
+    throw error;
+  }
+}
+
+function serve(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['-r', REGISTER, MAIN, 'serve'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+/** A second `tcpfleet-api serve` on the same PostgreSQL database as `api`, as a replica behind a balancer. */
+export async function startReplica(api: TestApi): Promise<{ url: string; stop(): Promise<void> }> {
+  if (api.engine !== 'postgres')
+    throw new Error('replicas share a PostgreSQL database; PGlite has one process');
+  const child = serve({
+    ...api.env,
+    TCPFLEET_DATA_DIR: mkdtempSync(join(tmpdir(), 'tcpfleet-api-replica-')),
+  });
+  try {
+    const port = await listeningPort(child);
+    return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
+  } catch (error) {
+    await stopChild(child);
     throw error;
   }
 }
