@@ -277,6 +277,35 @@ describe('the GraphQL query surface over HTTP', () => {
     expect(JSON.stringify(batch.body)).toMatch(/batching/i);
   });
 
+  it('answers a mutation or subscription 400 as a validation error, as it does an unknown field', async () => {
+    for (const [query, named] of [
+      ['mutation { dropHosts }', /no mutation operations/],
+      ['subscription { states { state } }', /no subscription operations/],
+      ['{ passwords }', /Cannot query field "passwords"/],
+    ] as const) {
+      const answer = await q(query);
+      expect({ status: answer.status, code: answer.body.errors[0].extensions.code }).toEqual({
+        status: 400,
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      });
+      expect(answer.body.errors[0].message).toMatch(named);
+    }
+  });
+
+  it('counts aliases of __typename against the alias limit, and ends their fragment bombs early', async () => {
+    const typenames = Array.from({ length: 2000 }, (_, i) => `a${i}: __typename`).join(' ');
+    const aliases = await q(`{ ${typenames} }`);
+    expect(aliases.status).toBe(400);
+    expect(aliases.body.errors[0].message).toMatch(/2000 aliases \(at most 50\)/);
+    const fragments = Array.from(
+      { length: 40 },
+      (_, i) => `fragment f${i} on Query { ...f${i + 1} ...f${i + 1} }`,
+    ).join('\n');
+    const bomb = await q(`{ ...f0 }\n${fragments}\nfragment f40 on Query { __typename }`);
+    expect(bomb.status).toBe(400);
+    expect(bomb.body.errors[0].message).toMatch(/query too complex: cost over/);
+  });
+
   it('serves health, readiness, the OpenAPI document and an offline IDE', async () => {
     expect((await request(`${t.url}/healthz`, 'GET')).body).toEqual({ status: 'ok' });
     expect((await request(`${t.url}/readyz`, 'GET')).body).toEqual({ status: 'ready' });

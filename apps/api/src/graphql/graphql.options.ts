@@ -3,6 +3,7 @@ import { ApolloDriver } from '@nestjs/apollo';
 import type { Request } from 'express';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin';
 import type { MetricsService } from '../metrics/metrics.service';
+import { knownOperationTypesRule } from './operation-types';
 import { queryLimitsRule } from './query-limits';
 
 /** Limits every operation must stay within; see query-limits.ts for how cost is counted. */
@@ -21,7 +22,7 @@ export function graphqlOptions(metrics: MetricsService): ApolloDriverConfig {
     includeStacktraceInErrorResponses: false,
     // A request without a valid key answers 401 (and one without a database 503), as REST does.
     preserveHttpStatusForExecutionErrors: false,
-    validationRules: [queryLimitsRule(QUERY_LIMITS)],
+    validationRules: [knownOperationTypesRule, queryLimitsRule(QUERY_LIMITS)],
     plugins: [graphqlMetricsPlugin(metrics)],
     context: ({ req }: { req: Request }) => ({ req }),
   };

@@ -40,4 +40,31 @@ describe('queryLimitsRule', () => {
       errors('{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }'),
     ).toEqual([]);
   });
+
+  it('counts aliases of __typename and other introspection fields', () => {
+    const typenames = Array.from({ length: 4 }, (_, i) => `t${i}: __typename`).join(' ');
+    expect(errors(`{ ${typenames} }`)[0]).toMatch(/4 aliases \(at most 3\)/);
+    expect(errors('{ a: __typename b: __schema { queryType { name } } c: one { name } }')).toEqual([]);
+  });
+
+  it('ends a fragment bomb of __typename early, at the cost limit', () => {
+    const chain = Array.from(
+      { length: 40 },
+      (_, i) => `fragment f${i} on Query { ...f${i + 1} ...f${i + 1} }`,
+    ).join(' ');
+    const started = Date.now();
+    expect(errors(`{ ...f0 } ${chain} fragment f40 on Query { __typename }`)[0]).toMatch(/cost over 100/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('prices a page of 0 or less as one item, so it cannot hide a costly selection', () => {
+    const chain = Array.from(
+      { length: 40 },
+      (_, i) => `fragment f${i} on Item { ...f${i + 1} ...f${i + 1} }`,
+    ).join(' ');
+    expect(errors(`{ items(first: 0) { ...f0 } } ${chain} fragment f40 on Item { name }`)[0]).toMatch(
+      /cost over 100/,
+    );
+    expect(errors('{ items(first: -1000) { a: name b: name c: name d: name } }')[0]).toMatch(/aliases/);
+  });
 });

@@ -74,8 +74,13 @@ function visit(
   for (const selection of set.selections) {
     if (walk.cost > walk.limits.maxCost || walk.depth > walk.limits.maxDepth) return;
     if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
       if (selection.alias) walk.aliases += 1;
+      // Every field costs its unit, `__typename` too: so a fragment bomb of any field ends early.
+      if (selection.name.value.startsWith('__')) {
+        // Introspection is not walked into: graphql-js bounds its depth (MaxIntrospectionDepthRule).
+        walk.cost += multiplier;
+        continue;
+      }
       walk.cost += multiplier * (1 + (FIELD_WEIGHT[selection.name.value] ?? 0));
       walk.depth = Math.max(walk.depth, depth);
       if (!selection.selectionSet) continue;
@@ -83,7 +88,9 @@ function visit(
         isObjectType(type) || isInterfaceType(type) ? type.getFields()[selection.name.value]?.type : null;
       const next = fieldType ? getNamedType(fieldType) : null;
       if (!next || !isCompositeType(next)) continue;
-      visit(selection.selectionSet, next, multiplier * sizeOf(selection, type), depth + 1, walk);
+      // A page of 0 or less is refused by the resolver; priced as 1, it cannot hide what it holds.
+      const size = Math.max(1, sizeOf(selection, type));
+      visit(selection.selectionSet, next, multiplier * size, depth + 1, walk);
     } else {
       const name = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : null;
       const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : walk.fragments.get(name ?? '');
@@ -104,7 +111,7 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
       const schema = context.getSchema();
-      const root = operation.operation === 'query' ? schema.getQueryType() : schema.getMutationType();
+      const root = schema.getRootType(operation.operation);
       if (!root) return;
       const fragments = new Map(
         context
