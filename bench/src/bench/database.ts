@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { postmasterOf } from './cpu';
 
 /** A database of its own for one run on the given server, dropped at the end. */
 export class BenchDatabase {
@@ -25,6 +26,20 @@ export class BenchDatabase {
     const client = new pg.Client({ connectionString: this.url });
     await client.connect();
     return client;
+  }
+
+  /**
+   * The pid of the server's postmaster, the parent of a backend (read while that backend lives), or
+   * null when the server does not run on this machine.
+   */
+  async postmasterPid(): Promise<number | null> {
+    const client = await this.connect();
+    try {
+      const result = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+      return postmasterOf(result.rows[0].pid);
+    } finally {
+      await client.end();
+    }
   }
 
   /** Runs statements on a connection of its own. */

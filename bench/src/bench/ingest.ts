@@ -29,6 +29,7 @@ export async function ingest(
   items: readonly WorkItem[],
   tokens: ReadonlyMap<number, string>,
   agents: number,
+  postmasterPid: number | null,
 ): Promise<IngestResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -41,13 +42,13 @@ export async function ingest(
   });
   const rssBeforeBytes = api.memory().rssBytes;
   api.resetPeakRss();
-  const cpuBefore = readCpu(api.pid);
+  const cpuBefore = readCpu(api.pid, postmasterPid);
   const started = performance.now();
   const results = await runPool(items, agents, (item) =>
     client.pushSnapshot(tokens.get(item.host.index) ?? '', item.body),
   );
   const seconds = (performance.now() - started) / 1000;
-  const cpu = cpuSince(cpuBefore, readCpu(api.pid));
+  const cpu = cpuSince(cpuBefore, readCpu(api.pid, postmasterPid));
   const peakRssBytes = api.memory().peakBytes;
   client.close();
   const failures = results.filter((result) => result instanceof Error);

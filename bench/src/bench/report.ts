@@ -133,7 +133,7 @@ export function markdown(result: BenchResult): string {
     row([
       'CPU per snapshot during ingestion',
       `API ${cpuMs(api.cpu.api, api.snapshots)}`,
-      `PostgreSQL ${cpuMs(api.cpu.postgres, api.snapshots)}, agents ${cpuMs(api.cpu.agents, api.snapshots)}`,
+      `PostgreSQL ${api.cpu.postgres === null ? 'not measured (not on this machine)' : cpuMs(api.cpu.postgres, api.snapshots)}, agents ${cpuMs(api.cpu.agents, api.snapshots)}`,
       '',
     ]),
     '',

@@ -89,7 +89,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (options.profile) api = await startApi('ingest');
     options.log(`ingestion: ${items.length} snapshots from ${options.agents} agents`);
     const loadBefore = loadOf();
-    const ingestion = await ingest(api, items, enrolment.tokens, options.agents);
+    const postmaster = await db.postmasterPid();
+    const ingestion = await ingest(api, items, enrolment.tokens, options.agents, postmaster);
     const loadAfter = loadOf();
     await verifyStored(db, items, last, enrolment.hostIds);
     await db.run('analyze');
