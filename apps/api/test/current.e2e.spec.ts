@@ -62,6 +62,25 @@ describe('the current view of a host', () => {
     });
   });
 
+  it('keeps process names as sent, however they read in an array literal, apart from no process', async () => {
+    const token = await enroll(t.url, 'current-names');
+    const names = ['NULL', '', 'a,b', '{c}', 'say "hi"', 'C:\\bin\\x', ' lead', 'ünï'];
+    const counts = [
+      ...names.map((name, index) => count(TcpState.ESTABLISHED, 1000 + index, name, index + 1)),
+      count(TcpState.ESTABLISHED, 999, null, 50),
+    ];
+    const history = `query($h: String!) { host(hostname: $h) { counts { port process count } } }`;
+    for (const offset of [60_000, 30_000]) {
+      const snap = snapshot({ hostname: 'current-names', collectedAt: new Date(Date.now() - offset), counts });
+      expect((await push(t.url, token, snap)).status).toBe(200);
+    }
+    const host = (await graphql(t.url, ADMIN_KEY, history, { h: 'current-names' })).body.data.host;
+    expect([...host.counts].sort((a, b) => a.port - b.port)).toEqual([
+      { port: 999, process: null, count: 50 },
+      ...names.map((name, index) => ({ port: 1000 + index, process: name, count: index + 1 })),
+    ]);
+  });
+
   // Against PostgreSQL only: the embedded store belongs to the API process while it runs.
   const withServer = process.env.TCPFLEET_TEST_PG_URL ? it : it.skip;
 

@@ -37,7 +37,9 @@ export function countRows(counts: readonly SocketCount[], sockets: readonly Wire
   const rows = new Map<string, CountRow>();
   for (const count of counts) {
     if (count.count === 0) continue;
-    const key = JSON.stringify([count.state, count.direction, count.port, count.process]);
+    // State and direction are names without spaces, so a space keeps the parts apart; a named
+    // process is written after "=", so no name reads as the null process.
+    const key = `${count.state} ${count.direction} ${count.port} ${count.process === null ? '' : `=${count.process}`}`;
     const row = rows.get(key);
     if (row) row.count += count.count;
     else {

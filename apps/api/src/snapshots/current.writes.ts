@@ -5,39 +5,50 @@ import { peerSummary } from './peer-summary';
 
 type Tx = Transaction<Schema>;
 
-/** Makes each item its host's current snapshot: counts, socket list, listeners, destinations, host facts. */
+/** Makes each item its host's current snapshot: socket list, listeners, destinations, host facts. */
 export async function replaceCurrent(tx: Tx, current: IngestSnapshot[]): Promise<void> {
-  await replaceCounts(tx, current);
   await replaceSocketLists(tx, current);
   await updateHosts(tx, current);
 }
 
 /**
- * Brings current_counts to the items' rows touching only what changed: keys that vanished are
- * deleted, new keys inserted, and a kept key is updated only when its count or pid moved. Rewriting
- * every row on every snapshot left the fleet query's index full of dead entries and its pages never
- * all-visible, so its index-only scans still read the table. One statement: every part sees the rows
- * as they were before it, and the hosts' rows are locked (storedState), so no other batch interferes.
+ * Writes the count rows of the batch's new snapshots in one statement, their column arrays sent
+ * once: every row into count_history, and the rows of the snapshots that become their host's current
+ * one into current_counts. current_counts is brought up to date touching only what changed: keys
+ * that vanished are deleted, new keys inserted, and a kept key is updated only when its count or pid
+ * moved. Rewriting every row on every snapshot left the fleet query's index full of dead entries
+ * and its pages never all-visible, so its index-only scans still read the table. Every part of the
+ * statement sees the rows as they were before it, and the hosts' rows are locked (storedState), so
+ * no other batch interferes.
  */
-async function replaceCounts(tx: Tx, current: IngestSnapshot[]): Promise<void> {
-  const hostIds = current.map((item) => item.hostId);
-  const c = countColumns(current);
+export async function writeCounts(
+  tx: Tx,
+  created: IngestSnapshot[],
+  current: IngestSnapshot[],
+): Promise<void> {
+  const c = countColumns(created, new Set(current));
+  const currentHosts = current.map((item) => item.hostId);
   const sameKey = sql`i.host_id = c.host_id and i.state = c.state and i.direction = c.direction
     and i.port = c.port and i.process is not distinct from c.process`;
-  // Every part reads only the batch's hosts' rows (their host_id index), never the whole table.
-  const ours = sql`c.host_id = any(${hostIds}::uuid[])`;
+  // Every part reads only the current hosts' rows (their host_id index), never the whole table.
+  const ours = sql`c.host_id = any(${currentHosts}::uuid[])`;
   await sql`
     with incoming as (
-      select * from unnest(${c.hostId}::uuid[], ${c.state}::text[], ${c.direction}::text[],
-        ${c.port}::integer[], ${c.process}::text[], ${c.pid}::integer[], ${c.count}::integer[])
-        as x(host_id, state, direction, port, process, pid, count)),
+      select * from unnest(${c.hostId}::uuid[], ${c.collectedAt}::timestamptz[], ${c.state}::text[],
+        ${c.direction}::text[], ${c.port}::integer[], ${c.process}::text[], ${c.pid}::integer[],
+        ${c.count}::integer[], ${c.current}::boolean[])
+        as x(host_id, collected_at, state, direction, port, process, pid, count, current)),
+    history as (
+      insert into count_history (host_id, collected_at, state, direction, port, process, count)
+      select host_id, collected_at, state, direction, port, process, count from incoming),
+    fresh as (select * from incoming where current),
     gone as (
-      delete from current_counts c where ${ours} and not exists (select 1 from incoming i where ${sameKey})),
+      delete from current_counts c where ${ours} and not exists (select 1 from fresh i where ${sameKey})),
     changed as (
-      update current_counts c set pid = i.pid, count = i.count from incoming i
+      update current_counts c set pid = i.pid, count = i.count from fresh i
       where ${ours} and ${sameKey} and (c.pid, c.count) is distinct from (i.pid, i.count))
     insert into current_counts (host_id, state, direction, port, process, pid, count)
-    select * from incoming i
+    select host_id, state, direction, port, process, pid, count from fresh i
     where not exists (select 1 from current_counts c where ${ours} and ${sameKey})`.execute(tx);
 }
 

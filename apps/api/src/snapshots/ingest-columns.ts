@@ -11,30 +11,57 @@ export interface IngestSnapshot extends IngestItem {
   socketList: Buffer;
 }
 
-/** Column arrays for unnest: one array per column, one element per count row. */
-export function countColumns(items: readonly IngestSnapshot[]) {
-  const columns = {
-    hostId: [] as string[],
-    collectedAt: [] as string[],
-    state: [] as string[],
-    direction: [] as string[],
-    port: [] as number[],
-    process: [] as (string | null)[],
-    pid: [] as (number | null)[],
-    count: [] as number[],
-  };
+/**
+ * A text element of a PostgreSQL array literal: always quoted, so that any text (empty, `NULL`,
+ * commas, braces, spaces) stays one element; inside the quotes only `"` and `\` are escaped
+ * (PostgreSQL documentation, 8.15.6 Array Input and Output Syntax).
+ */
+export function arrayText(value: string | null): string {
+  if (value === null) return 'NULL';
+  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
+
+/**
+ * The count rows of a batch as one PostgreSQL array literal per column, for unnest: each row of each
+ * item, with whether the item becomes its host's current snapshot. Written here rather than by the
+ * driver, which escapes every element of every array; uuids, times, states, directions and numbers
+ * need no quoting, and only process names do.
+ */
+export function countColumns(items: readonly IngestSnapshot[], current: ReadonlySet<IngestSnapshot>) {
+  const hostId: string[] = [];
+  const collectedAt: string[] = [];
+  const state: string[] = [];
+  const direction: string[] = [];
+  const port: number[] = [];
+  const process: string[] = [];
+  const pid: (number | string)[] = [];
+  const count: number[] = [];
+  const isCurrent: string[] = [];
   for (const item of items) {
     const at = item.collectedAt.toISOString();
+    const now = current.has(item) ? 't' : 'f';
     for (const row of item.rows) {
-      columns.hostId.push(item.hostId);
-      columns.collectedAt.push(at);
-      columns.state.push(row.state);
-      columns.direction.push(row.direction);
-      columns.port.push(row.port);
-      columns.process.push(row.process);
-      columns.pid.push(row.pid);
-      columns.count.push(row.count);
+      hostId.push(item.hostId);
+      collectedAt.push(at);
+      state.push(row.state);
+      direction.push(row.direction);
+      port.push(row.port);
+      process.push(arrayText(row.process));
+      pid.push(row.pid ?? 'NULL');
+      count.push(row.count);
+      isCurrent.push(now);
     }
   }
-  return columns;
+  const literal = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
+  return {
+    hostId: literal(hostId),
+    collectedAt: literal(collectedAt),
+    state: literal(state),
+    direction: literal(direction),
+    port: literal(port),
+    process: literal(process),
+    pid: literal(pid),
+    count: literal(count),
+    current: literal(isCurrent),
+  };
 }

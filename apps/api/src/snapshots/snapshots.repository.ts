@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { InjectKysely } from '../database/database.module';
 import type { Schema } from '../database/schema';
-import { replaceCurrent } from './current.writes';
-import { countColumns, type IngestSnapshot } from './ingest-columns';
+import { replaceCurrent, writeCounts } from './current.writes';
+import type { IngestSnapshot } from './ingest-columns';
 import { ledgerKey, planBatch, type IngestOutcome, type StoredState } from './ingest-plan';
 
 export type { IngestSnapshot } from './ingest-columns';
@@ -22,7 +22,7 @@ export class SnapshotsRepository {
       const current = [...plan.current.values()].map((index) => items[index]);
       if (created.length > 0) {
         await insertLedger(tx, created, new Set(current));
-        await insertHistory(tx, created);
+        await writeCounts(tx, created, current);
       }
       if (current.length > 0) await replaceCurrent(tx, current);
       return plan.outcomes;
@@ -53,13 +53,4 @@ async function insertLedger(tx: Tx, created: IngestSnapshot[], current: Set<Inge
     select * from unnest(${created.map((i) => i.hostId)}::uuid[], ${created.map((i) => i.snapshotId)}::uuid[],
       ${created.map((i) => i.collectedAt.toISOString())}::timestamptz[], ${created.map((i) => i.digest)}::text[],
       ${created.map((i) => current.has(i))}::boolean[])`.execute(tx);
-}
-
-async function insertHistory(tx: Tx, created: IngestSnapshot[]): Promise<void> {
-  const c = countColumns(created);
-  if (c.hostId.length === 0) return;
-  await sql`
-    insert into count_history (host_id, collected_at, state, direction, port, process, count)
-    select * from unnest(${c.hostId}::uuid[], ${c.collectedAt}::timestamptz[], ${c.state}::text[],
-      ${c.direction}::text[], ${c.port}::integer[], ${c.process}::text[], ${c.count}::integer[])`.execute(tx);
 }
