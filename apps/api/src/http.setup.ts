@@ -1,6 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import { bodyErrors } from './body/body-errors';
+import { jsonOnly, knownEncoding } from './body/media-type';
 import type { Config } from './config/config';
 import { DomainError } from './errors/domain-error';
 import { ErrorFilter, sendError } from './errors/error.filter';
@@ -34,11 +36,15 @@ export function configureHttp(app: NestExpressApplication, config: Config): void
     }
     next();
   });
-  // Gzip and deflate bodies are inflated by the parser; the limit applies to the inflated size, so a
-  // small compressed bomb is still refused with 413. Snapshots, the one large and frequent body, are
-  // read whole and inflated in one call first (snapshot-body.ts); what that reader leaves goes on.
+  // Before a byte is read: REST bodies are JSON (415 otherwise), in an encoding the API speaks.
+  app.use(knownEncoding);
+  app.use('/v1', jsonOnly);
+  // Gzip, deflate and brotli bodies are inflated by the parser; the limit applies to the inflated
+  // size, so a small compressed bomb is still refused with 413. Snapshots, the one large and frequent
+  // body, are read whole and inflated in one call first (snapshot-body.ts); what it leaves goes on.
   app.use('/v1/snapshots', snapshotBody(config.maxBodyBytes, parseJsonBody));
   app.useBodyParser('json', { limit: config.maxBodyBytes, inflate: true });
+  app.use(bodyErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   let document: OpenAPIObject | null = null;

@@ -67,7 +67,7 @@ const PARSER_ERRORS: Record<string, [ErrorCode, string]> = {
   'entity.too.large': ['payload_too_large', 'the body is over the limit'],
   'entity.parse.failed': ['invalid_input', 'the body is not valid JSON'],
   'entity.verify.failed': ['invalid_input', 'the body failed verification'],
-  'encoding.unsupported': ['unsupported_media_type', 'use Content-Encoding gzip, deflate or none'],
+  'encoding.unsupported': ['unsupported_media_type', 'use Content-Encoding gzip, deflate, br or none'],
   'charset.unsupported': ['unsupported_media_type', 'the body must be UTF-8'],
   'request.aborted': ['invalid_input', 'the request was aborted'],
   'request.size.invalid': ['invalid_input', 'the body is shorter or longer than Content-Length'],

@@ -2,7 +2,7 @@
  * JSON.parse as body-parser's json parser runs it in strict mode (body-parser 2, lib/types/json.js,
  * MIT): an empty body is `{}`, a body that does not start with `{` or `[` is refused with the
  * SyntaxError JSON.parse would give at its first character, and a leading byte order mark is dropped
- * (iconv-lite's UTF-8 decoding does). Nest answers a SyntaxError with a 400 naming it.
+ * (iconv-lite's UTF-8 decoding does).
  */
 const FIRST_NON_WHITESPACE = /^[ \t\n\r]*([^ \t\n\r])/;
 const PLACEHOLDER = '#';
@@ -18,8 +18,13 @@ export function parseJsonBody(text: string): unknown {
     }
     return JSON.parse(body);
   } catch (error) {
-    // As body-parser marks it: Nest answers a SyntaxError with status 400 as a bad request.
-    throw Object.assign(error as SyntaxError, { status: 400, statusCode: 400, type: 'entity.parse.failed' });
+    // As body-parser marks it, the text included: body/body-errors.ts names the problem's position.
+    throw Object.assign(error as SyntaxError, {
+      status: 400,
+      statusCode: 400,
+      type: 'entity.parse.failed',
+      body,
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { gunzipSync, inflateSync } from 'node:zlib';
-import { DomainError } from '../errors/domain-error';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { notDecodable } from '../body/body-errors';
 
 /** An error as body-parser makes it: its `type` is what errors/domain-error.ts maps to an answer. */
 function parserError(status: number, message: string, type: string): Error {
@@ -23,12 +23,13 @@ const INFLATE: Record<string, ((bytes: Buffer, options: { maxOutputLength: numbe
   identity: null,
   gzip: gunzipSync,
   deflate: inflateSync,
+  br: brotliDecompressSync,
 };
 
 /**
  * The body of `POST /v1/snapshots`, read whole and inflated in one call. body-parser inflates through
  * a zlib stream, a few callbacks and buffers per request, a tenth of the API's time under ingestion
- * load. This reader takes the usual case only (application/json in UTF-8; identity, gzip or deflate)
+ * load. This reader takes the usual case only (application/json in UTF-8; identity, gzip, deflate, br)
  * and answers as body-parser does: the same limit on the inflated size (413), the same errors for
  * short or aborted bodies, and the same JSON parsing (json-parse.ts). Anything else goes on to
  * body-parser. A body that does not inflate is a 400 (body-parser let it through as a 500).
@@ -43,7 +44,7 @@ export function snapshotBody(limit: number, parse: (text: string) => unknown) {
       request.method !== 'POST' ||
       !hasBody ||
       !isPlainJson(headers['content-type']) ||
-      !(encoding in INFLATE)
+      !Object.hasOwn(INFLATE, encoding)
     ) {
       return next();
     }
@@ -73,7 +74,7 @@ function inflateWithin(
     return inflate(raw, { maxOutputLength: limit });
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
-    throw new DomainError('invalid_input', `the body is not valid ${encoding} data`);
+    throw notDecodable(encoding, (error as Error).message);
   }
 }
 

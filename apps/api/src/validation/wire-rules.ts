@@ -48,12 +48,6 @@ export function schemaOf(fields: Field[]): Schema {
   };
 }
 
-/**
- * Keys the REST pipe deletes before validating, at any depth (Nest's ValidationPipe, stripProtoKeys):
- * they are neither refused nor kept (deleted from checked objects; records drop them when written).
- */
-export const STRIPPED_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
-
 /** Problems in the order found, up to MAX_PROBLEMS; the walk stops once it is full. */
 export class Problems {
   readonly list: FieldProblem[] = [];
@@ -74,8 +68,10 @@ export const isObjectLike = (value: unknown): value is Record<string, unknown> =
 
 /**
  * Checks an object against a schema as class-validator does with whitelist and forbidNonWhitelisted:
- * unknown keys first, then each field in declaration order, its rules, then its nested objects. The
- * keys the REST pipe strips are deleted in place, so a body that passes holds the schema's keys only.
+ * unknown keys first, then each field in declaration order, its rules, then its nested objects. One
+ * problem per field, as fieldProblems (validation.pipe.ts) picks it: the last failing rule, the most
+ * basic one. `__proto__`, `constructor` and `prototype` are unknown keys like any other (JSON.parse
+ * makes them own keys), refused by name where Nest's pipe would have deleted them unseen.
  */
 export function checkObject(
   schema: Schema,
@@ -83,19 +79,18 @@ export function checkObject(
   path: string,
   problems: Problems,
 ): void {
-  stripKeys(object);
   for (const key in object) {
     if (!schema.names.has(key)) problems.add(join(path, key), `property ${key} should not exist`);
   }
   for (const field of schema.fields) {
     if (problems.full) return;
     const value = object[field.name];
-    if (field.record && isObjectLike(value)) stripKeys(value);
     if (field.skip === 'nil' && (value === null || value === undefined)) continue;
     if (field.skip === 'null' && value === null) continue;
     // Paths are written only for a problem or a nested walk: most fields of most bodies pass.
     let passed = true;
-    for (const rule of field.rules) {
+    for (let index = field.rules.length - 1; index >= 0 && passed; index -= 1) {
+      const rule = field.rules[index];
       if (!rule.test(value, object)) {
         problems.add(join(path, field.name), rule.reason(value, object));
         passed = false;
@@ -134,7 +129,7 @@ function checkNested(
       else checkItem(field, nested, item, `${at}.${index}`, problems);
     }
   } else if (isObjectLike(value)) checkObject(nested.schema, value, at, problems);
-  else problems.add(at, `${prefix}nested property ${field.name} must be either object or array`);
+  else if (passed) problems.add(at, `${prefix}nested property ${field.name} must be either object or array`);
 }
 
 function checkItem(field: Field, nested: Nested, item: unknown, at: string, problems: Problems): void {
@@ -143,9 +138,4 @@ function checkItem(field: Field, nested: Nested, item: unknown, at: string, prob
   else if (!Array.isArray(item))
     problems.add(at, `${prefix}nested property ${field.name} must be either object or array`);
   else problems.add(at, `${field.name} must be an object`);
-}
-
-/** Deletes the keys the REST pipe strips; JSON.parse makes them own keys, `__proto__` too. */
-function stripKeys(object: Record<string, unknown>): void {
-  for (const key of STRIPPED_KEYS) if (Object.hasOwn(object, key)) delete object[key];
 }
