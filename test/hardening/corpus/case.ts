@@ -50,3 +50,15 @@ export function raw(body: Buffer | string, headers: Record<string, string> = {})
     headers,
   });
 }
+
+/**
+ * A valid snapshot of the own host as JSON text that `edit` changes, sent as it is: keys only JSON
+ * text can carry (an own `__proto__`, which an object literal would make the prototype) stay keys.
+ */
+export function edited(edit: (json: string) => string) {
+  return (context: CorpusContext): Sent => ({
+    path: '/v1/snapshots',
+    token: context.tokens.own,
+    raw: edit(JSON.stringify(context.valid())),
+  });
+}

@@ -69,6 +69,48 @@ export const ENROLL_CASES: Case[] = [
     send: enrol({ hostname: 'new-1', role: 'admin' }),
   },
   {
+    name: 'enrolment with a __proto__ key',
+    status: 400,
+    names: /"field":"__proto__"/,
+    send: (context) => ({
+      path: '/v1/enroll',
+      token: context.enrollSecret,
+      raw: '{"hostname":"new-1","__proto__":{"admin":true}}',
+    }),
+  },
+  {
+    name: 'enrolment with a hostname nested 100,000 deep',
+    status: 400,
+    names: /hostname.*nests deeper/,
+    send: (context) => ({
+      path: '/v1/enroll',
+      token: context.enrollSecret,
+      raw: `{"hostname":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    }),
+  },
+  {
+    name: 'enrolment as text',
+    status: 415,
+    names: /Content-Type must be application\/json/,
+    send: (context) => ({
+      path: '/v1/enroll',
+      token: context.enrollSecret,
+      raw: '{"hostname":"new-1"}',
+      headers: { 'content-type': 'text/plain' },
+    }),
+  },
+  {
+    name: 'enrolment in gzip that is not gzip',
+    status: 400,
+    names: /does not decompress.*Content-Encoding \(gzip\)/,
+    send: (context) => ({
+      path: '/v1/enroll',
+      token: context.enrollSecret,
+      raw: '{"hostname":"new-1"}',
+      headers: { 'content-encoding': 'gzip' },
+    }),
+  },
+  {
     name: 'enrolment as a host held by another machine',
     status: 409,
     names: /corpus-1/,
@@ -77,7 +119,7 @@ export const ENROLL_CASES: Case[] = [
   {
     name: 'enrolment with malformed JSON',
     status: 400,
-    names: /JSON/,
+    names: /"invalid_input".*not valid JSON.*position 12/,
     send: (context) => ({ path: '/v1/enroll', token: context.enrollSecret, raw: '{"hostname":' }),
   },
 ];

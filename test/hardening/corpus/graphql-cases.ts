@@ -16,8 +16,8 @@ function deepIntrospection(depth: number): string {
 }
 
 /** Fragments each spreading the one before twice: 2^levels copies of one field once expanded. */
-function fragmentBomb(levels: number): string {
-  const fragments = ['fragment F0 on Query { fleet { hosts } }'];
+function fragmentBomb(levels: number, field = 'fleet { hosts }'): string {
+  const fragments = [`fragment F0 on Query { ${field} }`];
   for (let i = 1; i <= levels; i++) fragments.push(`fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }`);
   return `{ ...F${levels} }\n${fragments.join('\n')}`;
 }
@@ -47,7 +47,18 @@ export const GRAPHQL_CASES: Case[] = [
   },
   { name: 'a query that does not parse', status: 400, names: /Syntax Error/, send: ask('{ fleet { hosts ') },
   { name: 'a field nobody knows', status: 400, names: /passwords/, send: ask('{ passwords }') },
-  { name: 'a mutation', status: 400, names: /mutation/i, send: ask('mutation { dropHosts }') },
+  {
+    name: 'a mutation',
+    status: 400,
+    names: /no mutation operations.*GRAPHQL_VALIDATION_FAILED/,
+    send: ask('mutation { dropHosts }'),
+  },
+  {
+    name: 'a subscription',
+    status: 400,
+    names: /no subscription operations/,
+    send: ask('subscription { fleet { hosts } }'),
+  },
   {
     name: 'a page size of 100,000',
     status: 400,
@@ -79,6 +90,12 @@ export const GRAPHQL_CASES: Case[] = [
     send: ask(aliases(2000, '__typename')),
   },
   { name: 'a fragment bomb', status: 400, names: /QUERY_TOO_COMPLEX|cost/, send: ask(fragmentBomb(40)) },
+  {
+    name: 'a fragment bomb of typenames',
+    status: 400,
+    names: /QUERY_TOO_COMPLEX|cost/,
+    send: ask(fragmentBomb(40, '__typename')),
+  },
   {
     name: 'a fragment cycle',
     status: 400,

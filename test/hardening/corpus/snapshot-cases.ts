@@ -1,5 +1,5 @@
 import { WIRE_LIMITS } from '@tcpfleet/model';
-import { spoiled, type Case } from './case';
+import { edited, spoiled, type Case } from './case';
 
 const DAY = 86_400_000;
 const KB10 = 'a'.repeat(10 * 1024);
@@ -80,6 +80,36 @@ export const SNAPSHOT_CASES: Case[] = [
     status: 400,
     names: /__proto__/,
     send: spoiled((s) => JSON.parse(JSON.stringify(s).replace('{', '{"__proto__":{"admin":true},'))),
+  },
+  {
+    name: 'a __proto__ key in the host facts',
+    status: 400,
+    names: /host\.__proto__/,
+    send: edited((json) => json.replace('"hostname"', '"__proto__":{"admin":true},"hostname"')),
+  },
+  {
+    name: 'a __proto__ label',
+    status: 400,
+    names: /host\.labels.*__proto__/,
+    send: edited((json) => json.replace('"labels":{', '"labels":{"__proto__":"x",')),
+  },
+  {
+    name: 'a __proto__ key in a count',
+    status: 400,
+    names: /counts\.0\.__proto__/,
+    send: edited((json) => json.replace('"state"', '"__proto__":{},"state"')),
+  },
+  {
+    name: 'a __proto__ key in a socket',
+    status: 400,
+    names: /sockets\.0\.__proto__/,
+    send: edited((json) => json.replace('"family"', '"__proto__":null,"family"')),
+  },
+  {
+    name: 'a constructor key',
+    status: 400,
+    names: /property constructor should not exist/,
+    send: edited((json) => json.replace('{', '{"constructor":{"prototype":{"admin":true}},')),
   },
   // Counts.
   {

@@ -29,7 +29,12 @@ function replayWithOtherContent(context: CorpusContext): Sent {
 }
 /** How the bytes arrive and who sends them: the body parser, the limits and the credentials. */
 export const TRANSPORT_CASES: Case[] = [
-  { name: 'malformed JSON', status: 400, names: /JSON/, send: raw('{"version":1,"id":') },
+  {
+    name: 'malformed JSON',
+    status: 400,
+    names: /"invalid_input".*not valid JSON.*position 18 \(line 1, column 19\)/,
+    send: raw('{"version":1,"id":'),
+  },
   { name: 'a JSON body that is text', status: 400, names: /JSON/, send: raw('hello') },
   { name: 'JSON with a trailing comma', status: 400, names: /JSON/, send: raw('{"version":1,}') },
   { name: 'an empty body', status: 400, names: /version/, send: raw('') },
@@ -77,6 +82,24 @@ export const TRANSPORT_CASES: Case[] = [
     send: raw('{"version":1}', { 'content-encoding': 'br' }),
   },
   {
+    name: 'deflate that is not deflate',
+    status: 400,
+    names: /does not decompress.*Content-Encoding \(deflate\)/,
+    send: raw('{"version":1}', { 'content-encoding': 'deflate' }),
+  },
+  {
+    name: 'gzip cut short',
+    status: 400,
+    names: /does not decompress.*Content-Encoding \(gzip\)/,
+    send: raw(gzipSync('{"version":1,"id":"x"}').subarray(0, 15), { 'content-encoding': 'gzip' }),
+  },
+  {
+    name: 'two compressions at once',
+    status: 415,
+    names: /Content-Encoding/,
+    send: raw('{}', { 'content-encoding': 'gzip, br' }),
+  },
+  {
     name: 'a compression the API does not speak',
     status: 415,
     names: /Content-Encoding/,
@@ -89,6 +112,26 @@ export const TRANSPORT_CASES: Case[] = [
     send: (context) => ({
       ...withToken((c) => c.tokens.own)(context),
       headers: { 'content-type': 'text/plain' },
+    }),
+  },
+  {
+    name: 'a body without a Content-Type',
+    status: 415,
+    names: /Content-Type must be application\/json/,
+    send: (context) => ({
+      ...withToken((c) => c.tokens.own)(context),
+      headers: { 'content-type': '' },
+    }),
+  },
+  {
+    name: 'an admin key asked for as a form',
+    status: 415,
+    names: /Content-Type must be application\/json/,
+    send: (context) => ({
+      path: '/v1/admin/keys',
+      token: context.adminKey,
+      raw: 'name=x&role=admin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
     }),
   },
   { name: 'no token', status: 401, names: /host token is required/, send: withToken(() => undefined) },
