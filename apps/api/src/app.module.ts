@@ -17,6 +17,7 @@ import { HostsModule } from './hosts/hosts.module';
 import { IdeModule } from './ide/ide.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MetricsService } from './metrics/metrics.service';
+import { FleetRollupModule } from './rollup/fleet-rollup.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { StatesModule } from './states/states.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         HistoryModule,
         HostsModule,
         FleetModule,
+        FleetRollupModule,
         FindingsModule,
         StatesModule,
         AdminModule,

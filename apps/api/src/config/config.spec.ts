@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       retentionDays: 14,
       maxBodyBytes: WIRE_LIMITS.maxBodyBytes,
       ingestTransactions: 2,
+      fleetRollupSeconds: 60,
     });
     expect(config.dataDir).toMatch(/\.tcpfleet\/data$/);
   });
@@ -27,6 +28,8 @@ describe('loadConfig', () => {
     ['TCPFLEET_RETENTION_DAYS', '0'],
     ['TCPFLEET_STALE_AFTER_SECONDS', '-5'],
     ['TCPFLEET_INGEST_TRANSACTIONS', '0'],
+    ['TCPFLEET_FLEET_ROLLUP_SECONDS', '0'],
+    ['TCPFLEET_FLEET_ROLLUP_SECONDS', '1.5'],
   ])('names %s when it is %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));

@@ -32,6 +32,8 @@ export interface Config {
   limits: Limits;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client. */
   trustProxy: number | string[] | false;
+  /** How often the fleet's totals are written to its history (fleet_totals), in seconds. */
+  fleetRollupSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -113,5 +115,6 @@ export function loadConfig(env: Env = process.env): Config {
     metricsPublic: flag(env, 'TCPFLEET_METRICS_PUBLIC'),
     limits: checked<Limits>(limitsFrom(env)),
     trustProxy: checked<number | string[] | false>(trustProxyFrom(env)),
+    fleetRollupSeconds: integer(env, 'TCPFLEET_FLEET_ROLLUP_SECONDS', 60, 1, 3600),
   };
 }

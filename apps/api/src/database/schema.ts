@@ -86,6 +86,21 @@ export interface HostSocketsTable {
   busiest_syn_sent: number | null;
 }
 
+/** A bucket of the fleet rollup (migration 0007): when it was taken and the hosts reporting then. */
+export interface FleetBucketsTable {
+  bucket: Date;
+  hosts: number;
+}
+
+/** Sockets per state and direction (or ANY) over a bucket's reporting hosts. */
+export interface FleetTotalsTable {
+  bucket: Date;
+  state: string;
+  direction: string;
+  sockets: ColumnType<string, number, number>;
+  hosts: number;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -102,5 +117,7 @@ export interface Schema {
   current_counts: CurrentCountsTable;
   count_history: CountHistoryTable;
   host_sockets: HostSocketsTable;
+  fleet_buckets: FleetBucketsTable;
+  fleet_totals: FleetTotalsTable;
   schema_migrations: SchemaMigrationsTable;
 }

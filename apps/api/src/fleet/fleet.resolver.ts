@@ -4,6 +4,9 @@ import { TCP_STATES } from '@tcpfleet/model';
 import { ApiKeyGuard } from '../auth/guards';
 import { Staleness } from '../hosts/hosts.input';
 import { HostsService } from '../hosts/hosts.service';
+import { FleetHistoryArgs } from './fleet-history.args';
+import { FleetHistory } from './fleet-history.model';
+import { FleetHistoryService } from './fleet-history.service';
 import { FleetRepository } from './fleet.repository';
 import { Fleet, FleetWhere } from './fleet.model';
 
@@ -13,6 +16,7 @@ export class FleetResolver {
   constructor(
     private readonly totals: FleetRepository,
     private readonly hosts: HostsService,
+    private readonly history: FleetHistoryService,
   ) {}
 
   @Query(() => Fleet, { description: 'Fleet-wide totals per state over the hosts that report' })
@@ -29,5 +33,12 @@ export class FleetResolver {
         hosts: byState.get(state)?.hosts ?? 0,
       })),
     };
+  }
+
+  @Query(() => FleetHistory, {
+    description: 'The fleet totals over time: hosts reporting and sockets per state, one point per step',
+  })
+  fleetHistory(@Args() args: FleetHistoryArgs): Promise<FleetHistory> {
+    return this.history.read(args);
   }
 }

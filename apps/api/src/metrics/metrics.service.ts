@@ -43,11 +43,16 @@ export class MetricsService {
     'tcpfleet_errors_total',
     'Errors answered, by edge (rest, graphql) and code',
   );
+  private readonly rollups = new Counter(
+    'tcpfleet_fleet_rollups_total',
+    'Runs of the fleet history rollup: written (this replica wrote the bucket), skipped (another had), failed',
+  );
 
   constructor() {
     // Series exist from the start, so that rate() sees the first increase.
     for (const result of ['created', 'retry']) this.accepted.inc({ result }, 0);
     for (const table of ['count_history', 'current_counts']) this.rows.inc({ table }, 0);
+    for (const result of ['written', 'skipped', 'failed']) this.rollups.inc({ result }, 0);
   }
 
   snapshotAccepted(created: boolean, historyRows: number, currentRows: number): void {
@@ -75,6 +80,10 @@ export class MetricsService {
     this.errors.inc({ edge, code });
   }
 
+  fleetRollup(result: 'written' | 'skipped' | 'failed'): void {
+    this.rollups.inc({ result });
+  }
+
   families(): Family[] {
     return [
       this.accepted,
@@ -85,6 +94,7 @@ export class MetricsService {
       this.graphqlLatency,
       this.limited,
       this.errors,
+      this.rollups,
     ].map((instrument) => instrument.family());
   }
 }
