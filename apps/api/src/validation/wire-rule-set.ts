@@ -33,7 +33,16 @@ export const array = (name: string): Rule => rule(isArray, `${name} must be an a
 
 export const uuid = (name: string): Rule => rule((value) => isUUID(value), `${name} must be a UUID`);
 
-export const ip = (name: string): Rule => rule((value) => isIP(value), `${name} must be an ip address`);
+// validator's IPv4 address expression (validator 13.15, lib/isIP.js, IPv4AddressRegExp), which isIP
+// tries first. An address it matches is one isIP passes, so most addresses, IPv4 ones, pass without
+// isIP's argument handling and its IPv6 expression; the rest go to isIP itself.
+const IPV4_SEGMENT = '(?:[0-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])';
+const IPV4 = new RegExp(`^(${IPV4_SEGMENT}[.]){3}${IPV4_SEGMENT}$`);
+
+export const isIpAddress = (value: unknown): boolean =>
+  (typeof value === 'string' && IPV4.test(value)) || isIP(value);
+
+export const ip = (name: string): Rule => rule(isIpAddress, `${name} must be an ip address`);
 
 export const iso8601 = (name: string, options: Parameters<typeof isISO8601>[1]): Rule =>
   rule((value) => isISO8601(value, options), `${name} must be a valid ISO 8601 date string`);
@@ -47,11 +56,17 @@ export const oneOf = (name: string, values: readonly unknown[], message?: string
     message ?? `${name} must be one of the following values: ${values.join(', ')}`,
   );
 
-export const pattern = (name: string, regex: RegExp, message?: string): Rule =>
-  rule(
-    (value) => typeof value === 'string' && matches(value, regex),
+/**
+ * Matches: validator's matches() is `!!str.match(pattern)`, which for an expression without the g or
+ * y flag is pattern.test(str); such an expression is tested directly.
+ */
+export const pattern = (name: string, regex: RegExp, message?: string): Rule => {
+  const plain = !regex.global && !regex.sticky;
+  return rule(
+    (value) => typeof value === 'string' && (plain ? regex.test(value) : matches(value, regex)),
     message ?? `${name} must match ${regex} regular expression`,
   );
+};
 
 /** Length(min, max): the message says which end was missed. */
 export const lengthWithin = (name: string, min: number, max: number): Rule =>
@@ -66,8 +81,15 @@ export const lengthWithin = (name: string, min: number, max: number): Rule =>
     },
   );
 
+/**
+ * MaxLength: validator's isLength counts a surrogate pair as one character, so a string whose UTF-16
+ * length is within the limit passes without the count; a longer one is counted as validator counts.
+ */
 export const lengthAtMost = (name: string, max: number): Rule =>
-  rule((value) => maxLength(value, max), `${name} must be shorter than or equal to ${max} characters`);
+  rule(
+    (value) => (typeof value === 'string' && value.length <= max) || maxLength(value, max),
+    `${name} must be shorter than or equal to ${max} characters`,
+  );
 
 /** A rule with `{ each: true }`: over every item of an array, or over the value itself otherwise. */
 export const each = (inner: Rule): Rule =>

@@ -34,18 +34,49 @@ export interface Schema {
   sortedNames: string[];
   /** No nested object or record inside: JSON.stringify(value, sortedNames) is its canonical text. */
   flat: boolean;
+  /** For a flat schema, whether an object passes every rule (compilePasses); null for the others. */
+  passes: ((item: unknown) => boolean) | null;
 }
 
 export function schemaOf(fields: Field[]): Schema {
   const names = fields.map((field) => field.name);
   const sortedNames = [...names].sort();
+  const flat = fields.every((field) => !field.nested && !field.record);
   return {
     fields,
     names: new Set(names),
     sortedFields: sortedNames.map((name) => fields[names.indexOf(name)]),
     sortedNames,
-    flat: fields.every((field) => !field.nested && !field.record),
+    flat,
+    passes: flat ? compilePasses(fields) : null,
   };
+}
+
+/**
+ * Whether an object of a flat schema passes: no unknown key, and every rule of every field that is
+ * not skipped holds. The same tests as checkObject, in one function written for the schema, where
+ * each field is read by its own name and each rule called from a place of its own: V8 then reads and
+ * calls them straight, where checkObject's generic loop cannot (a snapshot's sockets are 5,000 such
+ * objects at most, 60,000 field checks). An object that fails goes through checkObject, which names
+ * its problems; so this only ever says yes for an object checkObject finds nothing wrong with.
+ */
+function compilePasses(fields: Field[]): (item: unknown) => boolean {
+  const names = new Set(fields.map((field) => field.name));
+  const tests = fields.map((field) => field.rules.map((rule) => rule.test));
+  const lines = [
+    `if (typeof o !== 'object' || o === null || Array.isArray(o)) return false;`,
+    `for (const key in o) if (!names.has(key)) return false;`,
+  ];
+  fields.forEach((field, f) => {
+    const skip =
+      field.skip === 'nil' ? 'v !== null && v !== undefined' : field.skip === 'null' ? 'v !== null' : 'true';
+    const checks = field.rules.map((_, r) => `if (!tests[${f}][${r}](v, o)) return false;`);
+    lines.push(`{ const v = o[${JSON.stringify(field.name)}]; if (${skip}) { ${checks.join(' ')} } }`);
+  });
+  lines.push('return true;');
+  // Written from the schema's own field names (JSON-quoted) and indexes: no input reaches this text.
+  const make = new Function('names', 'tests', `return function passes(o) {\n${lines.join('\n')}\n};`);
+  return make(names, tests) as (item: unknown) => boolean;
 }
 
 /** Problems in the order found, up to MAX_PROBLEMS; the walk stops once it is full. */
@@ -122,8 +153,10 @@ function checkNested(
       value.forEach((item, index) => checkItem(field, nested, item, `${at}.${index}`, problems));
       return;
     }
+    const passes = nested.schema.passes;
     for (let index = 0; index < value.length && !problems.full; index += 1) {
       const item: unknown = value[index];
+      if (passes !== null && passes(item)) continue;
       if (Array.isArray(item))
         problems.add(`${at}.${index}`, `each value in ${field.name} must be an object`);
       else checkItem(field, nested, item, `${at}.${index}`, problems);
