@@ -15,15 +15,18 @@ export const IDE_ASSETS: Record<string, { file: string; type: string }> = {
   },
   // Not compiled: shipped beside src and dist, like the migrations.
   'ide.js': { file: join(__dirname, '../../assets/ide.js'), type: 'text/javascript' },
+  'ide.css': { file: join(__dirname, '../../assets/ide.css'), type: 'text/css' },
 };
 
+/** No inline script or style: the Content-Security-Policy (ide.headers.ts) allows the app's files only. */
 export const IDE_PAGE = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>tcpfleet GraphQL</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/ide/graphiql.min.css">
-<style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+<link rel="stylesheet" href="/ide/ide.css">
 </head>
 <body>
 <div id="graphiql">Loading the GraphQL IDE…</div>

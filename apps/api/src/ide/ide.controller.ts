@@ -1,16 +1,17 @@
-import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../errors/domain-error';
 import { IDE_ASSETS, IDE_PAGE } from './ide.assets';
+import { setIdeHeaders } from './ide.headers';
 
 @ApiExcludeController()
 @Controller('ide')
 export class IdeController {
   @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  page(): string {
-    return IDE_PAGE;
+  page(@Res() response: Response): void {
+    setIdeHeaders(response);
+    response.type('html').send(IDE_PAGE);
   }
 
   @Get(':asset')
@@ -18,6 +19,7 @@ export class IdeController {
     const asset = Object.hasOwn(IDE_ASSETS, name) ? IDE_ASSETS[name] : undefined;
     if (!asset) throw new DomainError('not_found', `no IDE asset ${name}`);
     response.setHeader('Cache-Control', 'public, max-age=3600');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
     // The files live under node_modules/.pnpm, a dot directory that sendFile refuses by default.
     response.type(asset.type).sendFile(asset.file, { dotfiles: 'allow' });
   }
