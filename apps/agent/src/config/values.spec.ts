@@ -14,6 +14,7 @@ describe('setting values', () => {
     expect(labels({ 'team/owner': 'net' })).toEqual({ 'team/owner': 'net' });
     expect(() => labels('tier')).toThrow(/not a k=v pair/);
     expect(() => labels('-bad=1')).toThrow(/label key "-bad"/);
+    expect(() => labels({ tier: 'edge\u001b[31m' })).toThrow(/label "tier" holds a control character/);
   });
 
   it('accepts http(s) servers and drops a trailing slash', () => {

@@ -1,4 +1,4 @@
-import { HOSTNAME_PATTERN, WIRE_LIMITS } from '@tcpfleet/model';
+import { HOSTNAME_PATTERN, LABEL_KEY_PATTERN, LABEL_VALUE_PATTERN, WIRE_LIMITS } from '@tcpfleet/model';
 
 /** A setting's value could not be read; the loader adds where the value came from. */
 export class ValueError extends Error {}
@@ -60,20 +60,18 @@ export function hostname(raw: unknown): string {
   return value;
 }
 
-// Label keys follow the Kubernetes label-name shape, so labels copy over from there unchanged.
-const LABEL_KEY = /^[A-Za-z0-9]([A-Za-z0-9_.\-/]*[A-Za-z0-9])?$/;
-
 /** `k=v` pairs: from a list of strings, a comma-separated string, or a JSON object. */
 export function labels(raw: unknown): Record<string, string> {
   const pairs = labelPairs(raw);
   const result: Record<string, string> = {};
   for (const [key, value] of pairs) {
-    if (!LABEL_KEY.test(key) || key.length > WIRE_LIMITS.maxLabelKeyLength) {
+    if (!LABEL_KEY_PATTERN.test(key) || key.length > WIRE_LIMITS.maxLabelKeyLength) {
       throw new ValueError(`label key "${key}" must be 1-63 letters, digits, "-", "_", "." or "/"`);
     }
     if (value.length > WIRE_LIMITS.maxLabelValueLength) {
       throw new ValueError(`label "${key}" is longer than ${WIRE_LIMITS.maxLabelValueLength} characters`);
     }
+    if (!LABEL_VALUE_PATTERN.test(value)) throw new ValueError(`label "${key}" holds a control character`);
     result[key] = value;
   }
   if (Object.keys(result).length > WIRE_LIMITS.maxLabels) {

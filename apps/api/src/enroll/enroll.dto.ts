@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { WIRE_LIMITS, type EnrollRequest, type EnrollResponse } from '@tcpfleet/model';
+import { HOSTNAME_PATTERN, WIRE_LIMITS, type EnrollRequest, type EnrollResponse } from '@tcpfleet/model';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { HOSTNAME_PATTERN, PRINTABLE_PATTERN } from '../validation/patterns';
+import { PRINTABLE_PATTERN } from '../validation/patterns';
 
 export class EnrollDto implements EnrollRequest {
   @ApiProperty({ example: 'web-1.example.net', maxLength: WIRE_LIMITS.maxHostnameLength })

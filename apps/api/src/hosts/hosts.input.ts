@@ -1,5 +1,5 @@
 import { Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { Direction, OS_NAMES, TcpState, WIRE_LIMITS } from '@tcpfleet/model';
+import { Direction, LABEL_KEY_PATTERN, OS_NAMES, TcpState, WIRE_LIMITS } from '@tcpfleet/model';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,7 +14,6 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { LABEL_KEY_PATTERN } from '../validation/patterns';
 
 export enum Staleness {
   FRESH = 'FRESH',

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  HOSTNAME_PATTERN,
   OS_NAMES,
   SNAPSHOT_VERSION,
   WIRE_LIMITS,
@@ -23,7 +24,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { HOSTNAME_PATTERN, PRINTABLE_PATTERN } from '../validation/patterns';
+import { PRINTABLE_PATTERN } from '../validation/patterns';
 import { CountDto, SocketDto } from './socket.dto';
 import { DestinationDto, ListenerDto } from './listener.dto';
 import { IsCount, IsLabels, IsPortRange } from './validators';

@@ -1,5 +1,12 @@
-import { Direction, OS_NAMES, SNAPSHOT_VERSION, TcpState, WIRE_LIMITS } from '@tcpfleet/model';
-import { HOSTNAME_PATTERN, PRINTABLE_PATTERN } from '../validation/patterns';
+import {
+  Direction,
+  HOSTNAME_PATTERN,
+  OS_NAMES,
+  SNAPSHOT_VERSION,
+  TcpState,
+  WIRE_LIMITS,
+} from '@tcpfleet/model';
+import { PRINTABLE_PATTERN } from '../validation/patterns';
 import * as r from '../validation/wire-rule-set';
 import { schemaOf, type Field, type Rule, type Schema } from '../validation/wire-rules';
 import {

@@ -227,7 +227,7 @@ describe('parseSnapshot', () => {
         {
           field: 'host.labels',
           reason:
-            'labels key "__proto__" must be 1-63 letters, digits or "._/-", starting with a letter or digit',
+            'labels key "__proto__" must be 1-63 letters, digits or "._/-", starting and ending with a letter or digit',
         },
         { field: 'counts.0.__proto__', reason: 'property __proto__ should not exist' },
         { field: 'sockets.0.prototype', reason: 'property prototype should not exist' },
@@ -252,6 +252,25 @@ describe('parseSnapshot', () => {
     };
     expect(throughParser(body)).toEqual(expected);
     expect(await throughDtos(body)).toEqual(expected);
+  });
+
+  it('checks labels with the patterns of @tcpfleet/model, as the agent checks its settings', () => {
+    const labelsOf = (labels: Record<string, string>) => {
+      const body = valid();
+      body.host.labels = labels;
+      return throughParser(body);
+    };
+    expect(labelsOf({ 'app.kubernetes.io/name': 'web', team: '\u{1F525} hot' })).toEqual({
+      ok: expect.any(String),
+    });
+    expect(labelsOf({ 'team-': 'web' })).toEqual({
+      problems: [{ field: 'host.labels', reason: expect.stringMatching(/^labels key "team-" must be/) }],
+    });
+    expect(labelsOf({ team: 'web\tapi' })).toEqual({
+      problems: [
+        { field: 'host.labels', reason: 'labels value of "team" must be at most 255 printable characters' },
+      ],
+    });
   });
 
   it('keeps a label named like an Object method, which the DTOs drop unseen', () => {

@@ -1,6 +1,5 @@
-import { TcpState, WIRE_LIMITS } from '@tcpfleet/model';
+import { LABEL_KEY_PATTERN, LABEL_VALUE_PATTERN, TcpState, WIRE_LIMITS } from '@tcpfleet/model';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { LABEL_KEY_PATTERN, PRINTABLE_PATTERN } from '../validation/patterns';
 
 /** Limits of the numbers in a snapshot: queues and uids are 32-bit unsigned, pids 31-bit. */
 export const MAX_QUEUE = 2 ** 32 - 1;
@@ -30,10 +29,10 @@ export function labelsProblem(value: unknown): string | null {
   if (entries.length > WIRE_LIMITS.maxLabels) return `must hold at most ${WIRE_LIMITS.maxLabels} labels`;
   for (const [key, label] of entries) {
     if (key.length > WIRE_LIMITS.maxLabelKeyLength || !LABEL_KEY_PATTERN.test(key)) {
-      return `key "${key.slice(0, 70)}" must be 1-${WIRE_LIMITS.maxLabelKeyLength} letters, digits or "._/-", starting with a letter or digit`;
+      return `key "${key.slice(0, 70)}" must be 1-${WIRE_LIMITS.maxLabelKeyLength} letters, digits or "._/-", starting and ending with a letter or digit`;
     }
     if (typeof label !== 'string') return `value of "${key}" must be a string`;
-    if (label.length > WIRE_LIMITS.maxLabelValueLength || !PRINTABLE_PATTERN.test(label)) {
+    if (label.length > WIRE_LIMITS.maxLabelValueLength || !LABEL_VALUE_PATTERN.test(label)) {
       return `value of "${key}" must be at most ${WIRE_LIMITS.maxLabelValueLength} printable characters`;
     }
   }

@@ -1,12 +1,5 @@
-/**
- * Host names as operators write them: letters, digits, dots, hyphens and underscores (RFC 1123 names, plus
- * the underscores Windows allows in NetBIOS-derived names). Nothing that needs escaping in a shell, a URL
- * or HTML.
- */
-export const HOSTNAME_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?$/;
+// Host names and labels follow the patterns of @tcpfleet/model (HOSTNAME_PATTERN, LABEL_KEY_PATTERN,
+// LABEL_VALUE_PATTERN), which the agent checks its own settings with too.
 
-/** Label keys in the Kubernetes style: a letter or digit first, then letters, digits, `._-/`. */
-export const LABEL_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-
-/** Printable text without control characters (labels, process names, warnings). */
+/** Printable text without control characters (process names, versions, key names, warnings). */
 export const PRINTABLE_PATTERN = /^[^\p{Cc}]*$/u;

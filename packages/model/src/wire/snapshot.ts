@@ -22,6 +22,20 @@ export type OsName = (typeof OS_NAMES)[number];
  */
 export const HOSTNAME_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?$/;
 
+/**
+ * Label keys both sides accept, in the shape of Kubernetes label names (letters, digits, `.`, `_`,
+ * `-` and `/`, starting and ending with a letter or digit), so labels copy over from there
+ * unchanged; `__proto__` is not one. The length limit is WIRE_LIMITS.maxLabelKeyLength.
+ */
+export const LABEL_KEY_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9._/-]*[A-Za-z0-9])?$/;
+
+/**
+ * Label values both sides accept: any text without control characters (Unicode category Cc: NUL,
+ * escape sequences, new lines), so a value never moves a terminal's cursor or splits a log line. The
+ * length limit is WIRE_LIMITS.maxLabelValueLength.
+ */
+export const LABEL_VALUE_PATTERN = /^[^\p{Cc}]*$/u;
+
 export interface HostFacts {
   hostname: string;
   os: OsName;
