@@ -1,43 +1,34 @@
 import { TcpState } from '@tcpfleet/model';
 import { join } from 'node:path';
-import { browserSuite, eventually } from './support/browser';
+import { graphql } from '../../api/test/support/http';
+import { ADMIN_KEY } from '../../api/test/support/test-api';
+import { eventually } from './support/browser';
 import { expectedHosts, HOSTILE, pushHostile, stateTotals } from './support/fleet';
-import {
-  column,
-  enterKey,
-  formatted,
-  overflowAt,
-  SCREENSHOTS,
-  startSession,
-  stopSession,
-  type Session,
-} from './support/session';
+import { column, describeInBrowser, enterKey, formatted, overflowAt, SCREENSHOTS } from './support/session';
 
-jest.setTimeout(120_000);
+const FLEET_HISTORY = `query($from: DateTime!, $to: DateTime, $step: Int!) {
+  fleetHistory(from: $from, to: $to, stepSeconds: $step, states: [CLOSE_WAIT]) {
+    reporting { hosts }
+    states { points { at sockets averageSockets } }
+  }
+}`;
 
-const suite = browserSuite();
-if (suite.reason) console.warn(suite.reason);
-
-(suite.run ? describe : describe.skip)('fleet overview in a browser, against a live API', () => {
-  let session: Session;
-  beforeAll(async () => (session = await startSession()));
-  afterAll(() => stopSession(session));
-
+describeInBrowser('fleet overview in a browser, against a live API', (session) => {
   it('asks for an API key once, refuses a wrong one and keeps the right one', async () => {
-    const { page, api } = session;
+    const { page, api } = session();
     await page.goto(`${api.url}/`);
     expect(page.url()).toBe(`${api.url}/dashboard/`);
     await enterKey(page, 'not-a-key-0123456789');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('The API refused this key');
     await page.screenshot({ path: join(SCREENSHOTS, 'key.png') });
-    await enterKey(page, session.readerKey);
+    await enterKey(page, session().readerKey);
     await page.getByRole('heading', { name: 'Fleet now' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Fleet now' }).waitFor();
   });
 
   it('shows the fleet totals now and the hosts of the headline query', async () => {
-    const { page, pushed } = session;
+    const { page, pushed } = session();
     const expected = expectedHosts(pushed, TcpState.CLOSE_WAIT, 443, 100);
     expect(expected.map(([hostname]) => hostname)).toContain(HOSTILE.hostname);
     const hostnames = await eventually(
@@ -59,19 +50,48 @@ if (suite.reason) console.warn(suite.reason);
     );
     const tile = page.locator('.tile[data-state="CLOSE_WAIT"]');
     await expect(tile.locator('.value').textContent()).resolves.toBe(formatted(closeWait));
-    await tile.locator('svg path.line').waitFor();
-    await expect(page.locator('.now .note').textContent()).resolves.toContain(
-      `over ${pushed.size} reporting hosts`,
-    );
+    // The fleet history began with this API a few seconds ago: its newest point, at least, is drawn.
+    await tile.locator('svg circle.dot').waitFor();
+    const note = await page.locator('.now .note').textContent();
+    expect(note).toContain('fleet-wide sockets per state');
+    expect(note).toContain(`every reporting host counted (${pushed.size} at most)`);
     await page.screenshot({ path: join(SCREENSHOTS, 'fleet.png'), fullPage: true });
   });
 
+  it('charts the API’s fleet history: the points drawn are those of fleetHistory', async () => {
+    const { page, api, pushed } = session();
+    const tiles = page.locator('.tiles');
+    const window = {
+      from: await tiles.getAttribute('data-from'),
+      to: await tiles.getAttribute('data-to'),
+      step: Number(await tiles.getAttribute('data-step')),
+    };
+    const drawn = JSON.parse(
+      (await page.locator('.tile[data-state="CLOSE_WAIT"] svg').getAttribute('data-points')) ?? 'null',
+    );
+    const answer = await graphql(api.url, ADMIN_KEY, FLEET_HISTORY, window);
+    const points: { at: string; averageSockets: number }[] = answer.body.data.fleetHistory.states[0].points;
+    expect(points.length).toBeGreaterThan(0);
+    expect(drawn).toEqual(points.map((point) => [Date.parse(point.at), point.averageSockets]));
+    // The newest bucket holds every host's CLOSE_WAIT sockets, as pushed.
+    const closeWait = [...pushed.values()].reduce(
+      (sum, s) => sum + (stateTotals(s).get('CLOSE_WAIT') ?? 0),
+      0,
+    );
+    const latest = await graphql(api.url, ADMIN_KEY, FLEET_HISTORY, {
+      from: new Date(Date.now() - 10_000).toISOString(),
+      step: 1,
+    });
+    expect(latest.body.data.fleetHistory.reporting.at(-1)).toEqual({ hosts: pushed.size });
+    expect(latest.body.data.fleetHistory.states[0].points.at(-1).sockets).toBe(closeWait);
+  });
+
   it('fits a phone, a small laptop and a large screen without sideways scrolling', async () => {
-    expect(await overflowAt(session.page, [390, 1280, 2560])).toEqual({ 390: 0, 1280: 0, 2560: 0 });
+    expect(await overflowAt(session().page, [390, 1280, 2560])).toEqual({ 390: 0, 1280: 0, 2560: 0 });
   });
 
   it('shows attacker-chosen text as text and runs none of it', async () => {
-    const { page } = session;
+    const { page } = session();
     const row = page.locator('table[aria-label="Hosts"] tbody tr', { hasText: HOSTILE.hostname });
     await expect(row.locator('.process').first().textContent()).resolves.toContain(HOSTILE.process);
     await expect(row.locator('.chip').textContent()).resolves.toBe(`team=${HOSTILE.label}`);
@@ -81,7 +101,7 @@ if (suite.reason) console.warn(suite.reason);
   });
 
   it('takes the state in another OS spelling: SYN_RCVD', async () => {
-    const { page, pushed } = session;
+    const { page, pushed } = session();
     const expected = expectedHosts(pushed, TcpState.SYN_RECEIVED, 443, 100);
     expect(expected.length).toBeGreaterThan(0);
     await page.getByLabel('State (any OS spelling)').fill('SYN_RCVD');
@@ -99,7 +119,7 @@ if (suite.reason) console.warn(suite.reason);
   });
 
   it('says what is wrong with a query instead of running it', async () => {
-    const { page } = session;
+    const { page } = session();
     await page.getByLabel('Port', { exact: true }).fill('99999');
     await page.getByRole('button', { name: 'Run query' }).click();
     await expect(page.locator('.hosts-panel [role="alert"]').textContent()).resolves.toBe(
@@ -115,7 +135,7 @@ if (suite.reason) console.warn(suite.reason);
   });
 
   it('sorts the hosts by a column header', async () => {
-    const { page, pushed } = session;
+    const { page, pushed } = session();
     await page.getByRole('link', { name: 'Headline query' }).click();
     const expected = expectedHosts(pushed, TcpState.CLOSE_WAIT, 443, 100).map(([hostname]) => hostname);
     await page.getByRole('button', { name: 'Host' }).click();
@@ -129,7 +149,7 @@ if (suite.reason) console.warn(suite.reason);
   });
 
   it('fills a wall screen: big numbers, no forms, ten hosts a page', async () => {
-    const { page, pushed, api } = session;
+    const { page, pushed, api } = session();
     const all = [...pushed.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`${api.url}/dashboard/?wall=1&refresh=10#/?cmp=gte&count=0&sort=HOSTNAME&order=ASC`);
@@ -142,7 +162,7 @@ if (suite.reason) console.warn(suite.reason);
       (names) => names.length === 10,
     );
     expect(first).toEqual(all.slice(0, 10));
-    await page.locator('.tile svg path.line').first().waitFor();
+    await page.locator('.tile svg circle.dot').first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'wall.png') });
     await page.getByRole('button', { name: 'Next →' }).click();
     const second = await eventually(
@@ -153,7 +173,7 @@ if (suite.reason) console.warn(suite.reason);
   });
 
   it('refreshes the wall screen by itself when a host reports', async () => {
-    const { page, pushed, api } = session;
+    const { page, pushed, api } = session();
     const closeWait = (): number =>
       [...pushed.values()].reduce((sum, s) => sum + (stateTotals(s).get('CLOSE_WAIT') ?? 0), 0);
     const tile = page.locator('.tile[data-state="CLOSE_WAIT"] .value');
@@ -172,12 +192,12 @@ if (suite.reason) console.warn(suite.reason);
   });
 
   it('serves every file itself under a strict Content-Security-Policy, with nothing blocked', async () => {
-    const answer = await fetch(`${session.api.url}/dashboard/`);
+    const answer = await fetch(`${session().api.url}/dashboard/`);
     const csp = answer.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(await answer.text()).not.toMatch(/<script>|<style|https?:\/\//);
-    expect(session.browser.problems).toEqual([]);
+    expect(session().browser.problems).toEqual([]);
   });
 });

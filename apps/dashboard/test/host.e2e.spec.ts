@@ -2,44 +2,28 @@ import { TcpState, TCP_STATES, vocabulariesFor } from '@tcpfleet/model';
 import { join } from 'node:path';
 import { graphql } from '../../api/test/support/http';
 import { ADMIN_KEY } from '../../api/test/support/test-api';
-import { browserSuite, eventually } from './support/browser';
+import { eventually } from './support/browser';
 import { expectedHosts, HOSTILE, stateTotals } from './support/fleet';
-import {
-  column,
-  enterKey,
-  formatted,
-  overflowAt,
-  SCREENSHOTS,
-  startSession,
-  stopSession,
-  type Session,
-} from './support/session';
-
-jest.setTimeout(120_000);
-
-const suite = browserSuite();
-if (suite.reason) console.warn(suite.reason);
+import { column, describeInBrowser, enterKey, formatted, overflowAt, SCREENSHOTS } from './support/session';
 
 const HOST_QUERY = `query($h: String!) {
   host(hostname: $h) { findings { rule title } topProcesses(limit: 10) { name count } }
 }`;
 
-(suite.run ? describe : describe.skip)('host and state model pages in a browser, against a live API', () => {
-  let session: Session;
+describeInBrowser('host and state model pages in a browser, against a live API', (session) => {
   let hostname: string;
   beforeAll(async () => {
-    session = await startSession();
+    const { page, pushed, api, readerKey } = session();
     // The busiest simulated host of the headline query: the one with the CLOSE_WAIT leak.
-    [[hostname]] = expectedHosts(session.pushed, TcpState.CLOSE_WAIT, 443, 100).filter(
+    [[hostname]] = expectedHosts(pushed, TcpState.CLOSE_WAIT, 443, 100).filter(
       ([name]) => name !== HOSTILE.hostname,
     );
-    await session.page.goto(`${session.api.url}/dashboard/`);
-    await enterKey(session.page, session.readerKey);
+    await page.goto(`${api.url}/dashboard/`);
+    await enterKey(page, readerKey);
   });
-  afterAll(() => stopSession(session));
 
   it('opens a host from the query: counts per state and port, history per state, processes, findings', async () => {
-    const { page, pushed } = session;
+    const { page, pushed } = session();
     const snapshot = pushed.get(hostname)!;
     await page
       .getByRole('table', { name: 'Hosts' })
@@ -62,7 +46,7 @@ const HOST_QUERY = `query($h: String!) {
     await page.locator('figure.chart-box[data-state="CLOSE_WAIT"] svg path.line').waitFor();
     expect(await page.locator('figure.chart-box').count()).toBe(totals.size);
 
-    const answer = await graphql(session.api.url, ADMIN_KEY, HOST_QUERY, { h: hostname });
+    const answer = await graphql(session().api.url, ADMIN_KEY, HOST_QUERY, { h: hostname });
     const { findings, topProcesses } = answer.body.data.host;
     expect(findings.map((f: { rule: string }) => f.rule)).toContain('CLOSE_WAIT_LEAK');
     expect(await page.locator('.finding h3').allTextContents()).toEqual(
@@ -75,11 +59,11 @@ const HOST_QUERY = `query($h: String!) {
   });
 
   it('fits a phone and a small laptop without sideways scrolling', async () => {
-    expect(await overflowAt(session.page, [390, 1280])).toEqual({ 390: 0, 1280: 0 });
+    expect(await overflowAt(session().page, [390, 1280])).toEqual({ 390: 0, 1280: 0 });
   });
 
   it('filters the host’s sockets by state (another spelling), port and process', async () => {
-    const { page, pushed } = session;
+    const { page, pushed } = session();
     const sockets = pushed.get(hostname)!.sockets;
     const matching = sockets.filter(
       (s) => s.state === 'CLOSE_WAIT' && (s.localPort === 443 || s.remotePort === 443),
@@ -115,7 +99,7 @@ const HOST_QUERY = `query($h: String!) {
   });
 
   it('explains every state with its name and code on every OS', async () => {
-    const { page } = session;
+    const { page } = session();
     await page.getByRole('link', { name: 'State model' }).click();
     await page.getByRole('heading', { name: 'TCP socket states' }).waitFor();
     expect(await page.locator('.state-card').count()).toBe(TCP_STATES.length);
@@ -136,11 +120,11 @@ const HOST_QUERY = `query($h: String!) {
   });
 
   it('opens a state from a tile of the fleet page', async () => {
-    const { page } = session;
+    const { page } = session();
     await page.getByRole('link', { name: 'Fleet', exact: true }).click();
     await page.locator('.tile[data-state="TIME_WAIT"] h3 a').click();
     await page.locator('.state-card.highlight[data-state="TIME_WAIT"]').waitFor();
     expect(page.url()).toContain('#/states?state=TIME_WAIT');
-    expect(session.browser.problems).toEqual([]);
+    expect(session().browser.problems).toEqual([]);
   });
 });

@@ -10,13 +10,14 @@ export interface Window {
 
 /**
  * `hours` back from `now` in about 60 steps of whole minutes. `from` sits on a step boundary so the API's
- * buckets (date_bin from `from`) line up for every host of one query and between refreshes.
+ * buckets (date_bin from `from`) line up for every host of one query and between refreshes. `to` is
+ * the last whole second: the fleet history's bucket of this second may still be being written.
  */
 export function windowOf(hours: number, now: number): Window {
   const stepSeconds = Math.max(60, Math.round((hours * 3600) / POINTS / 60) * 60);
   const step = stepSeconds * 1000;
   const from = Math.floor((now - hours * 3_600_000) / step) * step;
-  return { from, to: now, stepSeconds };
+  return { from, to: Math.floor(now / 1000) * 1000, stepSeconds };
 }
 
 /** The ranges as the range buttons show them, shortest first. */
@@ -34,24 +35,4 @@ export function rangeFrom(params: URLSearchParams): number {
 export interface Point {
   at: number;
   value: number;
-}
-
-export interface HistoryPoint {
-  at: string;
-  average: number;
-}
-
-/**
- * Many hosts' histories of one state as one series: per step, the sum of each host's average in that
- * step. A host without a snapshot in a step adds nothing to it.
- */
-export function sumSeries(histories: readonly (readonly HistoryPoint[])[]): Point[] {
-  const byStep = new Map<number, number>();
-  for (const history of histories) {
-    for (const point of history) {
-      const at = Date.parse(point.at);
-      byStep.set(at, (byStep.get(at) ?? 0) + point.average);
-    }
-  }
-  return [...byStep.entries()].sort((a, b) => a[0] - b[0]).map(([at, value]) => ({ at, value }));
 }

@@ -102,14 +102,19 @@ function historyFields(states: readonly string[], fields: string): string {
     .join('\n');
 }
 
-/** Per-state history of a page of hosts, one alias per state (s0, s1, ... in the order given). */
-export function fleetHistoryQuery(states: readonly string[], first: number): string {
-  return `query FleetHistory($from: DateTime!, $to: DateTime!, $step: Int!, $after: String) {
-  hosts(first: ${Math.trunc(first)}, after: $after, orderBy: { field: COUNT, direction: DESC }) {
-    nodes { ${historyFields(states, 'at average')} }
-    pageInfo { hasNextPage endCursor }
+/** Sockets per state across the whole fleet over a window, from the API's fleet history. */
+export const FLEET_HISTORY = `query FleetHistory($from: DateTime!, $to: DateTime!, $step: Int!, $states: [TcpState!]!) {
+  fleetHistory(from: $from, to: $to, stepSeconds: $step, states: $states) {
+    reporting { at hosts }
+    states { state points { at averageSockets } }
   }
 }`;
+
+export interface FleetHistoryData {
+  fleetHistory: {
+    reporting: { at: string; hosts: number }[];
+    states: { state: string; points: { at: string; averageSockets: number }[] }[];
+  };
 }
 
 /** Per-state history of one host, one alias per state. */

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { request } from '../../../api/test/support/http';
+import { graphql, request } from '../../../api/test/support/http';
 import { ADMIN_KEY, startTestApi, type TestApi } from '../../../api/test/support/test-api';
-import { openBrowser, type Browser } from './browser';
+import { browserSuite, openBrowser, type Browser } from './browser';
 import { pushFleet, type Pushed } from './fleet';
 
 /**
@@ -34,8 +34,10 @@ export async function startSession(): Promise<Session> {
   let api: TestApi | undefined;
   try {
     execFileSync(process.execPath, [join(__dirname, '../../scripts/build.mjs')], { stdio: 'pipe' });
-    api = await startTestApi();
+    // The fleet history is written every second rather than every minute, so the charts have it at once.
+    api = await startTestApi({ TCPFLEET_FLEET_ROLLUP_SECONDS: '1' });
     const pushed = await pushFleet(api.url);
+    await fleetHistoryHolds(api.url, pushed.size);
     const created = await request(`${api.url}/v1/admin/keys`, 'POST', {
       token: ADMIN_KEY,
       body: { name: 'dashboard-test', role: 'reader' },
@@ -54,6 +56,41 @@ export async function stopSession(session: Session | undefined): Promise<void> {
   await session?.browser.close();
   await session?.api.stop();
 }
+
+/**
+ * The tests of one spec file, in a describe block with one session started before them and stopped
+ * after; skipped with a message when chromium is missing outside CI. `session()` gives the session.
+ */
+export function describeInBrowser(name: string, tests: (session: () => Session) => void): void {
+  jest.setTimeout(120_000);
+  const suite = browserSuite();
+  if (suite.reason) console.warn(suite.reason);
+  (suite.run ? describe : describe.skip)(name, () => {
+    let current: Session | undefined;
+    beforeAll(async () => (current = await startSession()));
+    afterAll(() => stopSession(current));
+    tests(() => {
+      if (!current) throw new Error('the browser session did not start');
+      return current;
+    });
+  });
+}
+
+/** Waits until the API's fleet history has a bucket with every pushed host reporting. */
+async function fleetHistoryHolds(base: string, hosts: number): Promise<void> {
+  const from = new Date(Date.now() - 60_000).toISOString();
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const answer = await graphql(base, ADMIN_KEY, FLEET_REPORTING, { from });
+    const reporting: { hosts: number }[] = answer.body.data?.fleetHistory.reporting ?? [];
+    if (reporting.some((point) => point.hosts === hosts)) return;
+    if (Date.now() > end)
+      throw new Error(`no fleet history bucket with ${hosts} hosts: ${JSON.stringify(answer.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const FLEET_REPORTING = `query($from: DateTime!) { fleetHistory(from: $from, stepSeconds: 1) { reporting { hosts } } }`;
 
 /** Enters the key in the dashboard's form, the way a person does once per browser. */
 export async function enterKey(page: Page, key: string): Promise<void> {

@@ -32,6 +32,8 @@ export function timeChart(options: TimeChartOptions): SVGSVGElement {
     class: `chart series-${options.series % 12}${options.compact ? ' compact' : ''}`,
     role: 'img',
     'aria-label': options.title,
+    // The points drawn, [time, value] each, for tests and anyone inspecting the page.
+    'data-points': JSON.stringify(options.points.map((point) => [point.at, point.value])),
   });
   chart.append(svg('title', {}, options.title));
   if (!options.compact) chart.append(...axes(options, ticks, x, y, box));

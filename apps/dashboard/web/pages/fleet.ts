@@ -90,15 +90,21 @@ class FleetPage implements Page {
   private async loadCharts(charts: Map<string, HTMLElement>, hours: number): Promise<void> {
     const window = windowOf(hours, Date.now());
     const history = await loadFleetHistory(this.context.api, [...charts.keys()], window);
+    // The window the charts were read for, so that what they show can be checked against the API.
+    this.tiles.dataset.from = new Date(window.from).toISOString();
+    this.tiles.dataset.to = new Date(window.to).toISOString();
+    this.tiles.dataset.step = String(window.stepSeconds);
     for (const [state, chart] of charts) {
-      const title = `${state} across the fleet, last ${hours} h`;
+      const title = `${state} sockets across the fleet, last ${hours} h`;
       const points = history.series.get(state) ?? [];
       const series = this.context.catalog.index(state);
       fill(chart, timeChart({ points, ...window, title, series, compact: true }));
     }
-    this.note.textContent = history.partial
-      ? `Charts: the last ${hours} h, summed over the ${history.hosts} busiest hosts.`
-      : `Charts: the last ${hours} h over ${history.hosts} reporting hosts.`;
+    const step = `${window.stepSeconds / 60} min`;
+    this.note.textContent =
+      history.hosts === 0
+        ? `Charts: fleet-wide sockets per state over the last ${hours} h; the API has no fleet history of it yet (it writes the totals once a minute).`
+        : `Charts: fleet-wide sockets per state, last ${hours} h, mean per ${step}; every reporting host counted (${formatCount(history.hosts)} at most).`;
   }
 }
 
