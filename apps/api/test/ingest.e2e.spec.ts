@@ -1,5 +1,5 @@
 import { TcpState, WIRE_LIMITS } from '@tcpfleet/model';
-import { gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { enroll, graphql, push, request } from './support/http';
 import { count, snapshot, socket, uuidv7 } from './support/snapshots';
 import { ADMIN_KEY, ENROLL_SECRET, startTestApi, type TestApi } from './support/test-api';
@@ -70,6 +70,28 @@ describe('enrolment and ingestion over HTTP', () => {
     });
     expect(changed.status).toBe(409);
     expect(changed.body.error.fields).toEqual([{ field: 'id', reason: expect.any(String) }]);
+  });
+
+  it('knows a retry by its bytes: compressed again or not, the same JSON is the same snapshot', async () => {
+    const token = await enroll(t.url, 'idem-2');
+    const snap = snapshot({ hostname: 'idem-2', counts: [count(TcpState.LISTEN, 22, null, 1)] });
+    expect((await push(t.url, token, snap, true)).body.created).toBe(true);
+    const plain = await push(t.url, token, snap);
+    expect(plain.body).toEqual({ id: snap.id, created: false, current: true });
+    const raw = JSON.stringify(snap);
+    const deflated = await request(`${t.url}/v1/snapshots`, 'POST', {
+      token,
+      raw: deflateSync(raw),
+      headers: { 'content-encoding': 'deflate' },
+    });
+    expect(deflated.body).toEqual({ id: snap.id, created: false, current: true });
+    // Other bytes under the same id are another snapshot, even when they say the same in another way.
+    const { version, ...rest } = snap;
+    const reordered = await request(`${t.url}/v1/snapshots`, 'POST', {
+      token,
+      raw: JSON.stringify({ ...rest, version }),
+    });
+    expect(reordered.status).toBe(409);
   });
 
   it('keeps the newest snapshot current: an older one goes to history only', async () => {

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { DomainError } from '../errors/domain-error';
 import { parseJsonBody } from './json-parse';
-import { snapshotBody } from './snapshot-body';
+import { snapshotBody, type SnapshotRequest } from './snapshot-body';
 
 // The body-parser the API runs beside this reader (express.json, as Nest's useBodyParser mounts it).
 const express = createRequire(require.resolve('@nestjs/platform-express'))('express') as {
@@ -90,11 +90,30 @@ describe('snapshotBody', () => {
     );
   });
 
-  it('leaves other media types, charsets and encodings to body-parser', async () => {
+  it('keeps the bytes as sent, inflated, beside the body', async () => {
+    const request = requestOf(
+      { 'transfer-encoding': 'chunked', ...json, 'content-encoding': 'gzip' },
+      gzipSync(text),
+    );
+    await run(mine, request);
+    expect((request as SnapshotRequest).snapshotBytes?.toString()).toBe(text);
+  });
+
+  it('refuses JSON in another charset than UTF-8 with a 415 naming it', async () => {
+    const headers = { 'transfer-encoding': 'chunked', 'content-type': 'application/json; charset=utf-16' };
+    const request = requestOf(headers, text);
+    const refused = await new Promise<unknown>((resolve) => mine(request, {} as Response, resolve));
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({
+      code: 'unsupported_media_type',
+      message: expect.stringContaining('utf-16'),
+    });
+  });
+
+  it('leaves other media types and encodings to the checks before it', async () => {
     const chunked = { 'transfer-encoding': 'chunked' };
     for (const headers of <Record<string, string>[]>[
       { 'content-type': 'text/plain' },
-      { 'content-type': 'application/json; charset=utf-16' },
       { ...json, 'content-encoding': 'x-unknown' },
       { ...json, 'content-encoding': 'constructor' },
     ]) {

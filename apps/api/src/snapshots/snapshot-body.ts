@@ -1,6 +1,12 @@
 import type { NextFunction, Request, Response } from 'express';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { notDecodable } from '../body/body-errors';
+import { DomainError } from '../errors/domain-error';
+
+/** A request whose snapshot body snapshotBody read: the bytes as they were sent, inflated. */
+export interface SnapshotRequest extends Request {
+  snapshotBytes?: Buffer;
+}
 
 /** An error as body-parser makes it: its `type` is what errors/domain-error.ts maps to an answer. */
 function parserError(status: number, message: string, type: string): Error {
@@ -9,14 +15,18 @@ function parserError(status: number, message: string, type: string): Error {
 
 const tooLarge = () => parserError(413, 'request entity too large', 'entity.too.large');
 
-/** Media type application/json, charset UTF-8 if any: anything else is left to body-parser. */
-function isPlainJson(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  const [type, ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase());
-  if (type !== 'application/json') return false;
-  return parameters.every(
-    (parameter) => !parameter.startsWith('charset=') || /^charset="?utf-8"?$/.test(parameter),
-  );
+/** Media type application/json (a charset, if any, is checked apart): anything else is left on. */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0].trim().toLowerCase() === 'application/json';
+}
+
+/** The charset parameter of a JSON media type names UTF-8, or there is none. */
+function isUtf8(contentType: string): boolean {
+  return contentType
+    .split(';')
+    .slice(1)
+    .map((part) => part.trim().toLowerCase())
+    .every((parameter) => !parameter.startsWith('charset=') || /^charset="?utf-8"?$/.test(parameter));
 }
 
 const INFLATE: Record<string, ((bytes: Buffer, options: { maxOutputLength: number }) => Buffer) | null> = {
@@ -29,10 +39,12 @@ const INFLATE: Record<string, ((bytes: Buffer, options: { maxOutputLength: numbe
 /**
  * The body of `POST /v1/snapshots`, read whole and inflated in one call. body-parser inflates through
  * a zlib stream, a few callbacks and buffers per request, a tenth of the API's time under ingestion
- * load. This reader takes the usual case only (application/json in UTF-8; identity, gzip, deflate, br)
- * and answers as body-parser does: the same limit on the inflated size (413), the same errors for
- * short or aborted bodies, and the same JSON parsing (json-parse.ts). Anything else goes on to
- * body-parser. A body that does not inflate is a 400 (body-parser let it through as a 500).
+ * load. This reader answers as body-parser does: the same limit on the inflated size (413), the same
+ * errors for short or aborted bodies, and the same JSON parsing (json-parse.ts). A body that does not
+ * inflate is a 400 (body-parser let it through as a 500). JSON in another charset than UTF-8 is a 415:
+ * JSON between systems is UTF-8 (RFC 8259, 8.1). The inflated bytes stay on the request
+ * (snapshotBytes): the snapshot's digest and its stored copy are made from them. Media types and
+ * encodings the API does not take are left to the checks before (media-type.ts).
  */
 export function snapshotBody(limit: number, parse: (text: string) => unknown) {
   return (request: Request, _response: Response, next: NextFunction): void => {
@@ -40,13 +52,17 @@ export function snapshotBody(limit: number, parse: (text: string) => unknown) {
     const encoding = (headers['content-encoding'] ?? 'identity').toLowerCase();
     const hasBody =
       headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(headers['content-length']));
-    if (
-      request.method !== 'POST' ||
-      !hasBody ||
-      !isPlainJson(headers['content-type']) ||
-      !Object.hasOwn(INFLATE, encoding)
-    ) {
+    const type = headers['content-type'];
+    if (request.method !== 'POST' || !hasBody || !isJson(type) || !Object.hasOwn(INFLATE, encoding)) {
       return next();
+    }
+    if (type !== undefined && !isUtf8(type)) {
+      return next(
+        new DomainError(
+          'unsupported_media_type',
+          `snapshots are JSON in UTF-8 (RFC 8259): ${JSON.stringify(type.slice(0, 100))} is not taken`,
+        ),
+      );
     }
     const inflate = INFLATE[encoding];
     const length =
@@ -56,6 +72,7 @@ export function snapshotBody(limit: number, parse: (text: string) => unknown) {
       try {
         const bytes = inflate === null ? raw : inflateWithin(inflate, raw, limit, encoding);
         request.body = parse(bytes.toString('utf8'));
+        (request as SnapshotRequest).snapshotBytes = bytes;
         next();
       } catch (failure) {
         next(failure);

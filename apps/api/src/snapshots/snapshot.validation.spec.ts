@@ -3,11 +3,23 @@ import { TcpState } from '@tcpfleet/model';
 import fc from 'fast-check';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
 import { createValidationPipe } from '../validation/validation.pipe';
-import { canonicalJson } from './digest';
 import { SnapshotDto } from './snapshot.dto';
-import { parseSnapshot, snapshotText, socketsText } from './snapshot.validation';
+import { parseSnapshot } from './snapshot.validation';
 
 type Answer = { ok: string } | { problems: FieldProblem[] };
+
+/** JSON with object keys sorted at every level: equal content, equal text, whatever the key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
 
 const pipe = createValidationPipe();
 const copyOf = (body: unknown): unknown =>
@@ -26,10 +38,7 @@ async function throughDtos(body: unknown): Promise<Answer> {
 
 function throughParser(body: unknown): Answer {
   try {
-    const snapshot = parseSnapshot(copyOf(body));
-    const text = snapshotText(snapshot, socketsText(snapshot));
-    expect(text).toBe(canonicalJson(snapshot));
-    return { ok: text };
+    return { ok: canonicalJson(parseSnapshot(copyOf(body))) };
   } catch (error) {
     if (error instanceof DomainError) return { problems: error.fields };
     throw error;
@@ -141,7 +150,6 @@ describe('parseSnapshot', () => {
   it('accepts a valid snapshot and gives the content the DTOs give', async () => {
     const body = valid();
     expect(throughParser(body)).toEqual(await throughDtos(body));
-    expect(socketsText(parseSnapshot(valid()))).toBe(canonicalJson(valid().sockets));
   });
 
   it('answers every mutated body as the class-validator DTOs do', async () => {
@@ -277,12 +285,5 @@ describe('parseSnapshot', () => {
     const body = valid();
     body.host.labels = { ...body.host.labels, toString: 'kept' };
     expect(parseSnapshot(body).host.labels).toEqual({ role: 'web', toString: 'kept', zone: 'a' });
-  });
-
-  it('writes canonicalJson text for labels JavaScript would order first', () => {
-    const body = valid();
-    body.host.labels = { '9': 'a', '10': 'b', z: 'c', a: 'd' };
-    const snapshot = parseSnapshot(body);
-    expect(snapshotText(snapshot, socketsText(snapshot))).toBe(canonicalJson(snapshot));
   });
 });

@@ -2,8 +2,8 @@ import { createParamDecorator, Injectable, type ExecutionContext, type PipeTrans
 import type { Request } from 'express';
 import type { SnapshotV1 } from '@tcpfleet/model';
 import { invalidInput } from '../errors/domain-error';
-import { checkObject, isObjectLike, Problems, type Field } from '../validation/wire-rules';
-import { canonicalText, fieldText } from './digest';
+import { checkObject, isObjectLike, Problems } from '../validation/wire-rules';
+import type { SnapshotRequest } from './snapshot-body';
 import { snapshotSchema } from './snapshot.schema';
 
 /**
@@ -18,18 +18,6 @@ export function parseSnapshot(body: unknown): SnapshotV1 {
   checkObject(snapshotSchema, object, '', problems);
   if (problems.list.length > 0) throw invalidInput(problems.list);
   return object as unknown as SnapshotV1;
-}
-
-const SOCKETS = snapshotSchema.fields.find((field) => field.name === 'sockets') as Field;
-
-/** A parsed snapshot's socket list as canonical JSON: what host_sockets stores, and part of the digest. */
-export function socketsText(snapshot: SnapshotV1): string {
-  return fieldText(SOCKETS, snapshot.sockets);
-}
-
-/** A parsed snapshot as canonicalJson writes it, with its socket list's text written once. */
-export function snapshotText(snapshot: SnapshotV1, sockets: string): string {
-  return canonicalText(snapshotSchema, snapshot as unknown as Record<string, unknown>, { sockets });
 }
 
 /** The body pipe of `POST /v1/snapshots`. */
@@ -49,4 +37,16 @@ export const TakenBody = createParamDecorator((_: unknown, context: ExecutionCon
   const body: unknown = request.body;
   request.body = undefined;
   return body;
+});
+
+/**
+ * The snapshot's bytes as they were sent, inflated (snapshot-body.ts), taken off the request like its
+ * body. Every snapshot body is read by that reader; one that was not is a mistake in the API's set-up.
+ */
+export const TakenBytes = createParamDecorator((_: unknown, context: ExecutionContext): Buffer => {
+  const request = context.switchToHttp().getRequest<SnapshotRequest>();
+  const bytes = request.snapshotBytes;
+  if (bytes === undefined) throw new Error('the snapshot body was not read by snapshotBody (http.setup.ts)');
+  request.snapshotBytes = undefined;
+  return bytes;
 });

@@ -4,7 +4,7 @@ import type { SnapshotReceipt, SnapshotV1 } from '@tcpfleet/model';
 import type { TokenHost } from '../auth/host-tokens.repository';
 import { HostTokenGuard, TokenHostOf } from '../auth/guards';
 import { SnapshotDto } from './snapshot.dto';
-import { SnapshotPipe, TakenBody } from './snapshot.validation';
+import { SnapshotPipe, TakenBody, TakenBytes } from './snapshot.validation';
 import { SnapshotsService } from './snapshots.service';
 
 class SnapshotReceiptDto implements SnapshotReceipt {
@@ -38,7 +38,8 @@ export class SnapshotsController {
   ingest(
     @TokenHostOf() host: TokenHost,
     @TakenBody(SnapshotPipe) snapshot: SnapshotV1,
+    @TakenBytes() bytes: Buffer,
   ): Promise<SnapshotReceipt> {
-    return this.snapshots.ingest(host, snapshot);
+    return this.snapshots.ingest(host, snapshot, bytes);
   }
 }

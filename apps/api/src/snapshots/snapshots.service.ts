@@ -10,8 +10,7 @@ import { Batcher } from './batcher';
 import { countRows } from './count-rows';
 import { digestOf } from './digest';
 import type { IngestOutcome } from './ingest-plan';
-import { encodeSocketList } from './socket-list';
-import { snapshotText, socketsText } from './snapshot.validation';
+import { encodeSnapshot } from './socket-list';
 import { SnapshotsRepository, type IngestSnapshot } from './snapshots.repository';
 
 const DAY_MS = 86_400_000;
@@ -43,14 +42,19 @@ export class SnapshotsService {
   }
 
   /**
-   * Stores a snapshot of the token's host (as parseSnapshot gives it) and answers once it is
-   * committed, or was stored before.
+   * Stores a snapshot of the token's host (as parseSnapshot gives it, from `bytes`, the body as sent
+   * and inflated) and answers once it is committed, or was stored before. The digest that tells a
+   * retry from another snapshot reusing the id is of the bytes: a retry sends the same JSON again.
    */
-  async ingest(host: TokenHost, snapshot: SnapshotV1, now = new Date()): Promise<SnapshotReceipt> {
+  async ingest(
+    host: TokenHost,
+    snapshot: SnapshotV1,
+    bytes: Buffer,
+    now = new Date(),
+  ): Promise<SnapshotReceipt> {
     this.checkOwner(host, snapshot);
     const collectedAt = this.checkTime(snapshot.collectedAt, now);
     const rows = countRows(snapshot.counts, snapshot.sockets);
-    const sockets = socketsText(snapshot);
     const { id } = snapshot;
     // The item keeps what the writes read, not the socket list or the counts: up to 50 snapshots
     // wait for each commit, and what they hold would outlive the young generation.
@@ -59,10 +63,10 @@ export class SnapshotsService {
       hostId: host.hostId,
       snapshotId: id.toLowerCase(),
       collectedAt,
-      digest: digestOf(snapshotText(snapshot, sockets)),
+      digest: digestOf(bytes),
       snapshot: { host: facts, collector, listeners, destinations },
       rows,
-      socketList: encodeSocketList(sockets),
+      socketList: encodeSnapshot(bytes),
     });
     if (outcome.kind === 'conflict') {
       throw new DomainError('conflict', `${outcome.message}; a new snapshot needs a new id`, [

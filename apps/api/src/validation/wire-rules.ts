@@ -29,25 +29,18 @@ export interface Nested {
 export interface Schema {
   fields: Field[];
   names: Set<string>;
-  /** The fields and their names sorted as canonicalJson sorts keys. */
-  sortedFields: Field[];
-  sortedNames: string[];
-  /** No nested object or record inside: JSON.stringify(value, sortedNames) is its canonical text. */
-  flat: boolean;
-  /** For a flat schema, whether an object passes every rule (compilePasses); null for the others. */
+  /**
+   * For a flat schema (no nested object or record inside), whether an object passes every rule
+   * (compilePasses); null for the others.
+   */
   passes: ((item: unknown) => boolean) | null;
 }
 
 export function schemaOf(fields: Field[]): Schema {
-  const names = fields.map((field) => field.name);
-  const sortedNames = [...names].sort();
   const flat = fields.every((field) => !field.nested && !field.record);
   return {
     fields,
-    names: new Set(names),
-    sortedFields: sortedNames.map((name) => fields[names.indexOf(name)]),
-    sortedNames,
-    flat,
+    names: new Set(fields.map((field) => field.name)),
     passes: flat ? compilePasses(fields) : null,
   };
 }
