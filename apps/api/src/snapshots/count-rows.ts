@@ -44,7 +44,8 @@ export function countRows(counts: readonly SocketCount[], sockets: readonly Wire
     if (row) row.count += count.count;
     else {
       const pid = count.process === null ? null : (pids.get(count.process) ?? null);
-      rows.set(key, { ...count, process: count.process, pid, count: count.count });
+      const { state, direction, port, process } = count;
+      rows.set(key, { state, direction, port, process, pid, count: count.count });
     }
   }
   return [...rows.values()];
