@@ -33,7 +33,7 @@ export async function writeCounts(
   // Every part reads only the current hosts' rows (their host_id index), never the whole table.
   const ours = sql`c.host_id = any(${currentHosts}::uuid[])`;
   await sql`
-    with incoming as (
+    /* prepared: ingest-counts */ with incoming as (
       select * from unnest(${c.hostId}::uuid[], ${c.collectedAt}::timestamptz[], ${c.state}::text[],
         ${c.direction}::text[], ${c.port}::integer[], ${c.process}::text[], ${c.pid}::integer[],
         ${c.count}::integer[], ${c.current}::boolean[])
@@ -82,7 +82,7 @@ async function replaceSocketLists(tx: Tx, current: IngestSnapshot[]): Promise<vo
 async function updateHosts(tx: Tx, current: IngestSnapshot[]): Promise<void> {
   const facts = JSON.stringify(current.map(hostDocument));
   await sql`
-    update hosts h set machine_id = coalesce(x.machine_id, h.machine_id), os = x.os, os_version = x.os_version,
+    /* prepared: ingest-hosts */ update hosts h set machine_id = coalesce(x.machine_id, h.machine_id), os = x.os, os_version = x.os_version,
       agent_version = x.agent_version, labels = x.labels, ephemeral_low = x.ephemeral_low,
       ephemeral_high = x.ephemeral_high, last_seen_at = x.collected_at, current_snapshot_id = x.snapshot_id,
       socket_count = x.socket_count, collector = x.collector

@@ -33,10 +33,10 @@ export class SnapshotsRepository {
   private async storedState(tx: Tx, items: readonly IngestSnapshot[]): Promise<StoredState> {
     const hostIds = [...new Set(items.map((item) => item.hostId))].sort();
     const hosts = await sql<{ host_id: string; last_seen_at: Date | null }>`
-      select host_id, last_seen_at from hosts where host_id = any(${hostIds}::uuid[])
+      /* prepared: ingest-lock-hosts */ select host_id, last_seen_at from hosts where host_id = any(${hostIds}::uuid[])
       order by host_id for update`.execute(tx);
     const known = await sql<{ host_id: string; snapshot_id: string; digest: string; current: boolean }>`
-      select s.host_id, s.snapshot_id, s.digest, s.current
+      /* prepared: ingest-known-ids */ select s.host_id, s.snapshot_id, s.digest, s.current
       from snapshots s
       join unnest(${items.map((i) => i.hostId)}::uuid[], ${items.map((i) => i.snapshotId)}::uuid[])
         as k(host_id, snapshot_id) on s.host_id = k.host_id and s.snapshot_id = k.snapshot_id`.execute(tx);
@@ -49,7 +49,7 @@ export class SnapshotsRepository {
 
 async function insertLedger(tx: Tx, created: IngestSnapshot[], current: Set<IngestSnapshot>): Promise<void> {
   await sql`
-    insert into snapshots (host_id, snapshot_id, collected_at, digest, current)
+    /* prepared: ingest-ledger */ insert into snapshots (host_id, snapshot_id, collected_at, digest, current)
     select * from unnest(${created.map((i) => i.hostId)}::uuid[], ${created.map((i) => i.snapshotId)}::uuid[],
       ${created.map((i) => i.collectedAt.toISOString())}::timestamptz[], ${created.map((i) => i.digest)}::text[],
       ${created.map((i) => current.has(i))}::boolean[])`.execute(tx);
