@@ -141,7 +141,7 @@ export function markdown(result: BenchResult): string {
     row(['---', '---:', '---:', '---']),
     ...result.targets.map((t) => row([t.name, t.target, t.actual, t.met ? 'yes' : 'no'])),
     '',
-    `The reference COPY writes the same ledger and count rows into the same tables (snapshots, count_history, current_counts) on one connection; the API also writes each host's socket list, listeners and destinations and its host facts, which the reference does not. The headline query returned ${query.headline.resultSize} hosts; the SQL reference runs the statements the API's own repositories build for the same request, on one connection. Enrolment: ${int(result.enrolment.perSecond)} hosts/s.`,
+    `The reference COPY writes the same ledger and count rows into the same tables (snapshots, count_history, current_counts) on one connection; the API also writes each host's socket list, listeners and destinations and its host facts, which the reference does not. Queries run after \`vacuum (analyze)\`, as autovacuum would have by then. The headline query returned ${query.headline.resultSize} hosts; the SQL reference runs the statements the API's own repositories build for the same request, on one connection. Enrolment: ${int(result.enrolment.perSecond)} hosts/s.`,
     '',
   ];
   return [...lines, ...profileLines(result.profiles)].join('\n');
