@@ -76,21 +76,31 @@ export function describeInBrowser(name: string, tests: (session: () => Session) 
   });
 }
 
-/** Waits until the API's fleet history has a bucket with every pushed host reporting. */
+/**
+ * Waits until the API's fleet history has a bucket with every pushed host reporting, and its second
+ * is over: the charts read up to the last whole second.
+ */
 async function fleetHistoryHolds(base: string, hosts: number): Promise<void> {
   const from = new Date(Date.now() - 60_000).toISOString();
   const end = Date.now() + 15_000;
   for (;;) {
     const answer = await graphql(base, ADMIN_KEY, FLEET_REPORTING, { from });
-    const reporting: { hosts: number }[] = answer.body.data?.fleetHistory.reporting ?? [];
-    if (reporting.some((point) => point.hosts === hosts)) return;
+    const reporting: { at: string; hosts: number }[] = answer.body.data?.fleetHistory.reporting ?? [];
+    const full = reporting.find((point) => point.hosts === hosts);
+    if (full) {
+      const over = Date.parse(full.at) + 1_000 - Date.now();
+      if (over > 0) await new Promise((resolve) => setTimeout(resolve, over + 50));
+      return;
+    }
     if (Date.now() > end)
       throw new Error(`no fleet history bucket with ${hosts} hosts: ${JSON.stringify(answer.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
-const FLEET_REPORTING = `query($from: DateTime!) { fleetHistory(from: $from, stepSeconds: 1) { reporting { hosts } } }`;
+const FLEET_REPORTING = `query($from: DateTime!) {
+  fleetHistory(from: $from, stepSeconds: 1) { reporting { at hosts } }
+}`;
 
 /** Enters the key in the dashboard's form, the way a person does once per browser. */
 export async function enterKey(page: Page, key: string): Promise<void> {
