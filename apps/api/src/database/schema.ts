@@ -78,6 +78,7 @@ export interface HostSocketsTable {
   sockets: unknown;
   /** The list as brotli-compressed JSON (snapshots/socket-list.ts). */
   socket_list: Uint8Array | null;
+  socket_list_encoding: 'gzip' | 'deflate' | 'br' | null;
   listeners: unknown;
   destinations: unknown;
   fullest_listener: number | null;

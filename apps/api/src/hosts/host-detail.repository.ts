@@ -3,7 +3,7 @@ import type { WireDestination, WireListener, WireSocket } from '@tcpfleet/model'
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { InjectKysely } from '../database/database.module';
 import type { Schema } from '../database/schema';
-import { decodeSocketList } from '../snapshots/socket-list';
+import { decodeSocketList, type StoredEncoding } from '../snapshots/socket-list';
 import type { CountMatch } from './host-query';
 import { matchConditions } from './hosts.repository';
 import { filterSockets, type SocketQuery, type SocketRow } from './socket-filter';
@@ -87,13 +87,15 @@ export class HostDetailRepository {
       truncated: boolean;
       sockets: WireSocket[] | null;
       socket_list: Uint8Array | null;
-    }>`select collected_at, truncated, sockets, socket_list from host_sockets where host_id = ${hostId}`.execute(
-      this.db,
-    );
+      socket_list_encoding: StoredEncoding | null;
+    }>`select collected_at, truncated, sockets, socket_list, socket_list_encoding
+      from host_sockets where host_id = ${hostId}`.execute(this.db);
     const row = result.rows[0];
     if (!row) return { collectedAt: null, truncated: false, sockets: [] };
     // A list written before migration 0004 is still jsonb until the host's next snapshot.
-    const list = row.socket_list ? decodeSocketList(row.socket_list) : (row.sockets ?? []);
+    const list = row.socket_list
+      ? decodeSocketList(row.socket_list, row.socket_list_encoding)
+      : (row.sockets ?? []);
     return { collectedAt: row.collected_at, truncated: row.truncated, sockets: filterSockets(list, query) };
   }
 

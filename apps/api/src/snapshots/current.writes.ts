@@ -63,17 +63,20 @@ async function replaceSocketLists(tx: Tx, current: IngestSnapshot[]): Promise<vo
     // Null is "not reported", unlike an empty list.
     const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
     return sql`(${item.hostId}::uuid, ${item.snapshotId}::uuid, ${item.collectedAt.toISOString()}::timestamptz,
-      ${item.snapshot.collector.truncated}::boolean, ${item.socketList}::bytea, ${json(listeners)}::jsonb,
+      ${item.snapshot.collector.truncated}::boolean, ${item.socketList.bytes}::bytea,
+      ${item.socketList.encoding}::text, ${json(listeners)}::jsonb,
       ${json(destinations)}::jsonb, ${summary.fullestListener}::float8, ${summary.longestQueue}::bigint,
       ${summary.busiestDestination}::integer, ${summary.busiestSynSent}::integer)`;
   });
   await sql`
-    insert into host_sockets (host_id, snapshot_id, collected_at, truncated, socket_list, listeners,
-      destinations, fullest_listener, longest_queue, busiest_destination, busiest_syn_sent)
+    insert into host_sockets (host_id, snapshot_id, collected_at, truncated, socket_list,
+      socket_list_encoding, listeners, destinations, fullest_listener, longest_queue,
+      busiest_destination, busiest_syn_sent)
     values ${sql.join(rows)}
     on conflict (host_id) do update set snapshot_id = excluded.snapshot_id,
       collected_at = excluded.collected_at, truncated = excluded.truncated, sockets = null,
-      socket_list = excluded.socket_list, listeners = excluded.listeners,
+      socket_list = excluded.socket_list, socket_list_encoding = excluded.socket_list_encoding,
+      listeners = excluded.listeners,
       destinations = excluded.destinations, fullest_listener = excluded.fullest_listener,
       longest_queue = excluded.longest_queue, busiest_destination = excluded.busiest_destination,
       busiest_syn_sent = excluded.busiest_syn_sent`.execute(tx);

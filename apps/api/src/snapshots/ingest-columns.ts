@@ -1,5 +1,6 @@
 import type { SnapshotV1 } from '@tcpfleet/model';
 import type { CountRow } from './count-rows';
+import type { StoredSnapshot } from './socket-list';
 import type { IngestItem } from './ingest-plan';
 
 /** A checked snapshot on its way into one batch's transaction. */
@@ -8,7 +9,7 @@ export interface IngestSnapshot extends IngestItem {
   snapshot: Pick<SnapshotV1, 'host' | 'collector' | 'listeners' | 'destinations'>;
   rows: CountRow[];
   /** The socket list as host_sockets stores it (socket-list.ts). */
-  socketList: Buffer;
+  socketList: StoredSnapshot;
 }
 
 /**

@@ -90,13 +90,16 @@ describe('snapshotBody', () => {
     );
   });
 
-  it('keeps the bytes as sent, inflated, beside the body', async () => {
-    const request = requestOf(
-      { 'transfer-encoding': 'chunked', ...json, 'content-encoding': 'gzip' },
-      gzipSync(text),
-    );
+  it('keeps the body as sent and inflated beside the parsed one', async () => {
+    const sent = gzipSync(text);
+    const request = requestOf({ 'transfer-encoding': 'chunked', ...json, 'content-encoding': ' GZIP' }, sent);
     await run(mine, request);
-    expect((request as SnapshotRequest).snapshotBytes?.toString()).toBe(text);
+    const received = (request as SnapshotRequest).received;
+    expect({ ...received, bytes: received?.bytes.toString() }).toEqual({
+      bytes: text,
+      sent,
+      encoding: 'gzip',
+    });
   });
 
   it('refuses JSON in another charset than UTF-8 with a 415 naming it', async () => {

@@ -3,9 +3,20 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { notDecodable } from '../body/body-errors';
 import { DomainError } from '../errors/domain-error';
 
-/** A request whose snapshot body snapshotBody read: the bytes as they were sent, inflated. */
+/** A snapshot body as snapshotBody read it. */
+export interface ReceivedBody {
+  /** The JSON's bytes, inflated. */
+  bytes: Buffer;
+  /** The body as it came over the wire, and its Content-Encoding. */
+  sent: Buffer;
+  encoding: BodyEncoding;
+}
+
+export type BodyEncoding = 'identity' | 'gzip' | 'deflate' | 'br';
+
+/** A request whose snapshot body snapshotBody read. */
 export interface SnapshotRequest extends Request {
-  snapshotBytes?: Buffer;
+  received?: ReceivedBody;
 }
 
 /** An error as body-parser makes it: its `type` is what errors/domain-error.ts maps to an answer. */
@@ -29,7 +40,10 @@ function isUtf8(contentType: string): boolean {
     .every((parameter) => !parameter.startsWith('charset=') || /^charset="?utf-8"?$/.test(parameter));
 }
 
-const INFLATE: Record<string, ((bytes: Buffer, options: { maxOutputLength: number }) => Buffer) | null> = {
+const INFLATE: Record<
+  BodyEncoding,
+  ((bytes: Buffer, options: { maxOutputLength: number }) => Buffer) | null
+> = {
   identity: null,
   gzip: gunzipSync,
   deflate: inflateSync,
@@ -42,14 +56,14 @@ const INFLATE: Record<string, ((bytes: Buffer, options: { maxOutputLength: numbe
  * load. This reader answers as body-parser does: the same limit on the inflated size (413), the same
  * errors for short or aborted bodies, and the same JSON parsing (json-parse.ts). A body that does not
  * inflate is a 400 (body-parser let it through as a 500). JSON in another charset than UTF-8 is a 415:
- * JSON between systems is UTF-8 (RFC 8259, 8.1). The inflated bytes stay on the request
- * (snapshotBytes): the snapshot's digest and its stored copy are made from them. Media types and
+ * JSON between systems is UTF-8 (RFC 8259, 8.1). The bytes, as sent and inflated, stay on the request
+ * (received): the snapshot's digest is made from them, and its stored copy is the body as sent. Media types and
  * encodings the API does not take are left to the checks before (media-type.ts).
  */
 export function snapshotBody(limit: number, parse: (text: string) => unknown) {
   return (request: Request, _response: Response, next: NextFunction): void => {
     const headers = request.headers;
-    const encoding = (headers['content-encoding'] ?? 'identity').toLowerCase();
+    const encoding = (headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     const hasBody =
       headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(headers['content-length']));
     const type = headers['content-type'];
@@ -64,7 +78,7 @@ export function snapshotBody(limit: number, parse: (text: string) => unknown) {
         ),
       );
     }
-    const inflate = INFLATE[encoding];
+    const inflate = INFLATE[encoding as BodyEncoding];
     const length =
       inflate === null && headers['content-length'] !== undefined ? Number(headers['content-length']) : null;
     readWhole(request, length, inflate === null ? limit : limit + 65_536, (error, raw) => {
@@ -72,7 +86,7 @@ export function snapshotBody(limit: number, parse: (text: string) => unknown) {
       try {
         const bytes = inflate === null ? raw : inflateWithin(inflate, raw, limit, encoding);
         request.body = parse(bytes.toString('utf8'));
-        (request as SnapshotRequest).snapshotBytes = bytes;
+        (request as SnapshotRequest).received = { bytes, sent: raw, encoding: encoding as BodyEncoding };
         next();
       } catch (failure) {
         next(failure);
@@ -82,7 +96,7 @@ export function snapshotBody(limit: number, parse: (text: string) => unknown) {
 }
 
 function inflateWithin(
-  inflate: NonNullable<(typeof INFLATE)[string]>,
+  inflate: NonNullable<(typeof INFLATE)[BodyEncoding]>,
   raw: Buffer,
   limit: number,
   encoding: string,

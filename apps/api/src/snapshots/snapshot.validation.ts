@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import type { SnapshotV1 } from '@tcpfleet/model';
 import { invalidInput } from '../errors/domain-error';
 import { checkObject, isObjectLike, Problems } from '../validation/wire-rules';
-import type { SnapshotRequest } from './snapshot-body';
+import type { ReceivedBody, SnapshotRequest } from './snapshot-body';
 import { snapshotSchema } from './snapshot.schema';
 
 /**
@@ -40,13 +40,14 @@ export const TakenBody = createParamDecorator((_: unknown, context: ExecutionCon
 });
 
 /**
- * The snapshot's bytes as they were sent, inflated (snapshot-body.ts), taken off the request like its
- * body. Every snapshot body is read by that reader; one that was not is a mistake in the API's set-up.
+ * The snapshot's body as it was received (snapshot-body.ts), taken off the request like its parsed
+ * form. Every snapshot body is read by that reader; one that was not is a mistake in the API's set-up.
  */
-export const TakenBytes = createParamDecorator((_: unknown, context: ExecutionContext): Buffer => {
+export const TakenReceived = createParamDecorator((_: unknown, context: ExecutionContext): ReceivedBody => {
   const request = context.switchToHttp().getRequest<SnapshotRequest>();
-  const bytes = request.snapshotBytes;
-  if (bytes === undefined) throw new Error('the snapshot body was not read by snapshotBody (http.setup.ts)');
-  request.snapshotBytes = undefined;
-  return bytes;
+  const received = request.received;
+  if (received === undefined)
+    throw new Error('the snapshot body was not read by snapshotBody (http.setup.ts)');
+  request.received = undefined;
+  return received;
 });

@@ -4,7 +4,8 @@ import type { SnapshotReceipt, SnapshotV1 } from '@tcpfleet/model';
 import type { TokenHost } from '../auth/host-tokens.repository';
 import { HostTokenGuard, TokenHostOf } from '../auth/guards';
 import { SnapshotDto } from './snapshot.dto';
-import { SnapshotPipe, TakenBody, TakenBytes } from './snapshot.validation';
+import type { ReceivedBody } from './snapshot-body';
+import { SnapshotPipe, TakenBody, TakenReceived } from './snapshot.validation';
 import { SnapshotsService } from './snapshots.service';
 
 class SnapshotReceiptDto implements SnapshotReceipt {
@@ -38,8 +39,8 @@ export class SnapshotsController {
   ingest(
     @TokenHostOf() host: TokenHost,
     @TakenBody(SnapshotPipe) snapshot: SnapshotV1,
-    @TakenBytes() bytes: Buffer,
+    @TakenReceived() received: ReceivedBody,
   ): Promise<SnapshotReceipt> {
-    return this.snapshots.ingest(host, snapshot, bytes);
+    return this.snapshots.ingest(host, snapshot, received);
   }
 }

@@ -10,7 +10,8 @@ import { Batcher } from './batcher';
 import { countRows } from './count-rows';
 import { digestOf } from './digest';
 import type { IngestOutcome } from './ingest-plan';
-import { encodeSnapshot } from './socket-list';
+import type { ReceivedBody } from './snapshot-body';
+import { storedSnapshot } from './socket-list';
 import { SnapshotsRepository, type IngestSnapshot } from './snapshots.repository';
 
 const DAY_MS = 86_400_000;
@@ -42,14 +43,14 @@ export class SnapshotsService {
   }
 
   /**
-   * Stores a snapshot of the token's host (as parseSnapshot gives it, from `bytes`, the body as sent
-   * and inflated) and answers once it is committed, or was stored before. The digest that tells a
-   * retry from another snapshot reusing the id is of the bytes: a retry sends the same JSON again.
+   * Stores a snapshot of the token's host (as parseSnapshot gives it from the body `received`) and
+   * answers once it is committed, or was stored before. The digest that tells a retry from another
+   * snapshot reusing the id is of the inflated bytes: a retry sends the same JSON again.
    */
   async ingest(
     host: TokenHost,
     snapshot: SnapshotV1,
-    bytes: Buffer,
+    received: ReceivedBody,
     now = new Date(),
   ): Promise<SnapshotReceipt> {
     this.checkOwner(host, snapshot);
@@ -63,10 +64,10 @@ export class SnapshotsService {
       hostId: host.hostId,
       snapshotId: id.toLowerCase(),
       collectedAt,
-      digest: digestOf(bytes),
+      digest: digestOf(received.bytes),
       snapshot: { host: facts, collector, listeners, destinations },
       rows,
-      socketList: encodeSnapshot(bytes),
+      socketList: storedSnapshot(received),
     });
     if (outcome.kind === 'conflict') {
       throw new DomainError('conflict', `${outcome.message}; a new snapshot needs a new id`, [

@@ -1,6 +1,7 @@
 import { TcpState, type WireSocket } from '@tcpfleet/model';
-import { brotliCompressSync } from 'node:zlib';
-import { decodeSocketList, encodeSnapshot } from './socket-list';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import type { BodyEncoding } from './snapshot-body';
+import { decodeSocketList, storedSnapshot } from './socket-list';
 
 const sockets: WireSocket[] = [
   {
@@ -14,16 +15,28 @@ const sockets: WireSocket[] = [
     pid: 7,
   },
 ];
+const json = Buffer.from(JSON.stringify({ version: 1, counts: [], sockets, pad: 'x'.repeat(2000) }));
 
 describe('the stored socket list', () => {
-  it('is the snapshot as sent, compressed, and decodes to its sockets', () => {
-    const sent = Buffer.from(JSON.stringify({ version: 1, counts: [], sockets }));
-    const stored = encodeSnapshot(sent);
-    expect(stored.length).toBeLessThan(sent.length);
-    expect(decodeSocketList(stored)).toEqual(sockets);
+  it.each<[BodyEncoding, Buffer]>([
+    ['gzip', gzipSync(json)],
+    ['deflate', deflateSync(json)],
+    ['br', brotliCompressSync(json)],
+  ])('is a %s body kept as it was sent, and decodes to its sockets', (encoding, sent) => {
+    const stored = storedSnapshot({ bytes: json, sent, encoding });
+    expect(stored).toEqual({ bytes: sent, encoding });
+    expect(decodeSocketList(stored.bytes, stored.encoding)).toEqual(sockets);
   });
 
-  it('still reads rows written as the socket list alone', () => {
-    expect(decodeSocketList(brotliCompressSync(JSON.stringify(sockets)))).toEqual(sockets);
+  it('compresses a body sent uncompressed with brotli', () => {
+    const stored = storedSnapshot({ bytes: json, sent: json, encoding: 'identity' });
+    expect(stored.encoding).toBe('br');
+    expect(stored.bytes.length).toBeLessThan(json.length / 5);
+    expect(decodeSocketList(stored.bytes, stored.encoding)).toEqual(sockets);
+  });
+
+  it('still reads rows written before: brotli without an encoding, and a bare list', () => {
+    expect(decodeSocketList(brotliCompressSync(json), null)).toEqual(sockets);
+    expect(decodeSocketList(brotliCompressSync(JSON.stringify(sockets)), null)).toEqual(sockets);
   });
 });
