@@ -10,7 +10,6 @@ import { rateLimit } from './limits/rate-limit.middleware';
 import { RateLimiter } from './limits/rate-limiter';
 import { MetricsService } from './metrics/metrics.service';
 import { requestMetrics } from './metrics/request-metrics';
-import { parseJsonBody } from './snapshots/json-parse';
 import { snapshotBody } from './snapshots/snapshot-body';
 import { createValidationPipe } from './validation/validation.pipe';
 
@@ -42,7 +41,7 @@ export function configureHttp(app: NestExpressApplication, config: Config): void
   // Gzip, deflate and brotli bodies are inflated by the parser; the limit applies to the inflated
   // size, so a small compressed bomb is still refused with 413. Snapshots, the one large and frequent
   // body, are read whole and inflated in one call first (snapshot-body.ts); what it leaves goes on.
-  app.use('/v1/snapshots', snapshotBody(config.maxBodyBytes, parseJsonBody));
+  app.use('/v1/snapshots', snapshotBody(config.maxBodyBytes));
   app.useBodyParser('json', { limit: config.maxBodyBytes, inflate: true });
   app.use(bodyErrors);
   app.useGlobalPipes(createValidationPipe());

@@ -238,3 +238,39 @@ describe('enrolment and ingestion over HTTP', () => {
     ]);
   });
 });
+
+// The same answers whether worker threads or the main thread check the bodies (the default above uses
+// at least one worker).
+describe('ingestion with the main thread checking each body (TCPFLEET_INGEST_WORKERS=0)', () => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startTestApi({ TCPFLEET_INGEST_WORKERS: '0' });
+  });
+  afterAll(() => t?.stop());
+
+  it('stores, knows a retry, refuses bad fields, a bad body and a body over the limit', async () => {
+    const token = await enroll(t.url, 'inline-1');
+    const snap = snapshot({ hostname: 'inline-1', counts: [count(TcpState.LISTEN, 22, 'sshd', 1)] });
+    expect((await push(t.url, token, snap, true)).body).toEqual({
+      id: snap.id,
+      created: true,
+      current: true,
+    });
+    expect((await push(t.url, token, snap)).body).toEqual({ id: snap.id, created: false, current: true });
+    const bad = await push(t.url, token, { ...snap, id: uuidv7(Date.now()), counts: [{ port: -1 }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toContain('counts.0.port');
+    const broken = await request(`${t.url}/v1/snapshots`, 'POST', { token, raw: '{"version":1,' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.message).toMatch(/not valid JSON/);
+    const bomb = gzipSync(Buffer.alloc(WIRE_LIMITS.maxBodyBytes + 1, 0x20));
+    const large = await request(`${t.url}/v1/snapshots`, 'POST', {
+      token,
+      raw: bomb,
+      headers: { 'content-encoding': 'gzip' },
+    });
+    expect(large.status).toBe(413);
+    const host = await graphql(t.url, ADMIN_KEY, HOST_COUNTS, { h: 'inline-1' });
+    expect(host.body.data.host.counts).toEqual([{ state: 'LISTEN', port: 22, process: 'sshd', count: 1 }]);
+  });
+});

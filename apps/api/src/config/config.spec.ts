@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { WIRE_LIMITS } from '@tcpfleet/model';
 import { ConfigError, loadConfig } from './config';
 
@@ -28,10 +29,18 @@ describe('loadConfig', () => {
     ['TCPFLEET_RETENTION_DAYS', '0'],
     ['TCPFLEET_STALE_AFTER_SECONDS', '-5'],
     ['TCPFLEET_INGEST_TRANSACTIONS', '0'],
+    ['TCPFLEET_INGEST_WORKERS', '-1'],
+    ['TCPFLEET_INGEST_WORKERS', '65'],
+    ['TCPFLEET_INGEST_WORKERS', 'all'],
     ['TCPFLEET_FLEET_ROLLUP_SECONDS', '0'],
     ['TCPFLEET_FLEET_ROLLUP_SECONDS', '1.5'],
   ])('names %s when it is %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));
+  });
+
+  it('checks snapshots on a worker thread per spare core, at least one, at most four; 0 on the main thread', () => {
+    expect(loadConfig({}).ingestWorkers).toBe(Math.max(1, Math.min(4, availableParallelism() - 1)));
+    expect(loadConfig({ TCPFLEET_INGEST_WORKERS: '0' }).ingestWorkers).toBe(0);
   });
 });

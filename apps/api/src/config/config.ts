@@ -1,4 +1,5 @@
 import { WIRE_LIMITS, type FindingThresholds } from '@tcpfleet/model';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from './paths';
 import { limitsFrom, trustProxyFrom, type Limits } from './limits';
@@ -22,6 +23,8 @@ export interface Config {
   databasePoolSize: number;
   /** Ingestion transactions in flight at once (PostgreSQL; PGlite runs one); the rest group-commit. */
   ingestTransactions: number;
+  /** Worker threads that inflate, parse and check snapshot bodies; 0: the main thread does. */
+  ingestWorkers: number;
   /** How far in the future a snapshot's collectedAt may be (agent clock skew). */
   maxClockSkewSeconds: number;
   /** The findings' thresholds: the model's defaults with TCPFLEET_FINDING_* overrides. */
@@ -54,6 +57,15 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw.trim());
   if (value < min || value > max) throw new ConfigError(name, `expected ${min}..${max}, got ${value}`);
   return value;
+}
+
+/**
+ * One worker thread per core beside the main thread's, at least one, at most four: a snapshot costs
+ * the main thread (HTTP, writes) about as much as a worker (inflate, parse, check), and the database
+ * wants cores too.
+ */
+function defaultIngestWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 function secret(env: Env, name: string): string | null {
@@ -110,6 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: integer(env, 'TCPFLEET_MAX_BODY_BYTES', WIRE_LIMITS.maxBodyBytes, 1024, 256 * 1024 * 1024),
     databasePoolSize: integer(env, 'TCPFLEET_DB_POOL_SIZE', 10, 1, 200),
     ingestTransactions: integer(env, 'TCPFLEET_INGEST_TRANSACTIONS', 2, 1, 100),
+    ingestWorkers: integer(env, 'TCPFLEET_INGEST_WORKERS', defaultIngestWorkers(), 0, 64),
     maxClockSkewSeconds: integer(env, 'TCPFLEET_MAX_CLOCK_SKEW_SECONDS', 300, 0, 86400),
     thresholds: checked<FindingThresholds>(thresholdsFrom(env)),
     metricsPublic: flag(env, 'TCPFLEET_METRICS_PUBLIC'),

@@ -4,8 +4,9 @@ import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { DomainError } from '../errors/domain-error';
-import { parseJsonBody } from './json-parse';
+import { bodyError } from '../body/body-errors';
 import { snapshotBody, type SnapshotRequest } from './snapshot-body';
+import { readSnapshotJson } from './snapshot-check';
 
 // The body-parser the API runs beside this reader (express.json, as Nest's useBodyParser mounts it).
 const express = createRequire(require.resolve('@nestjs/platform-express'))('express') as {
@@ -28,27 +29,46 @@ function requestOf(headers: Record<string, string>, body: Buffer | string, cut =
   return stream as unknown as Request;
 }
 
-type Outcome = { body: unknown } | { status: number; type?: string; message: string } | { next: 'passed on' };
+type Outcome = { body: unknown } | { code: string; message: string } | { next: 'passed on' };
 
-function run(reader: RequestHandler, request: Request): Promise<Outcome> {
+/** An error as the API answers it (body-errors.ts), whichever reader raised it. */
+function answerTo(error: unknown, request: Request): Outcome {
+  const answer = bodyError(error, request);
+  if (answer === null) throw error;
+  return { code: answer.code, message: answer.message };
+}
+
+/** body-parser, as the API runs it for other bodies: the parsed body or its error, as answered. */
+function runTheirs(request: Request): Promise<Outcome> {
   return new Promise((resolve) => {
     const next: NextFunction = (error?: unknown) => {
-      if (error instanceof DomainError) return resolve({ status: 400, message: error.message });
-      if (error instanceof SyntaxError)
-        return resolve({ status: 400, type: 'syntax', message: error.message });
-      if (error) {
-        const { status, type } = error as { status: number; type?: string };
-        return resolve({ status, type, message: '' });
-      }
+      if (error) return resolve(answerTo(error, request));
       resolve(
         'body' in request && request.body !== undefined ? { body: request.body } : { next: 'passed on' },
       );
     };
-    reader(request, {} as Response, next);
+    theirs(request, {} as Response, next);
   });
 }
 
-const mine = snapshotBody(LIMIT, parseJsonBody);
+/** This reader, then the inflating and parsing that the snapshot check does on a worker thread. */
+function runMine(request: Request): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const next: NextFunction = (error?: unknown) => {
+      if (error) return resolve(answerTo(error, request));
+      const received = (request as SnapshotRequest).received;
+      if (received === undefined) return resolve({ next: 'passed on' });
+      try {
+        resolve({ body: readSnapshotJson(received, LIMIT).body });
+      } catch (failure) {
+        resolve(answerTo(failure, request));
+      }
+    };
+    mine(request, {} as Response, next);
+  });
+}
+
+const mine = snapshotBody(LIMIT);
 const theirs = express.json({ limit: LIMIT, inflate: true });
 const json = { 'content-type': 'application/json' };
 const text = JSON.stringify({ version: 1, list: [1, 2, 3] });
@@ -78,25 +98,23 @@ const CASES: [string, Record<string, string>, Buffer | string][] = [
 describe('snapshotBody', () => {
   it.each(CASES)('answers %s as body-parser does', async (_name, headers, body) => {
     const withLength = { 'transfer-encoding': 'chunked', ...headers };
-    const got = await run(mine, requestOf(withLength, body));
-    expect(got).toEqual(await run(theirs, requestOf(withLength, body)));
+    const got = await runMine(requestOf(withLength, body));
+    expect(got).toEqual(await runTheirs(requestOf(withLength, body)));
     expect(got).not.toEqual({ next: 'passed on' });
   });
 
   it('answers a body cut short as body-parser does', async () => {
     const headers = { ...json, 'content-length': String(text.length) };
-    expect(await run(mine, requestOf(headers, text, true))).toEqual(
-      await run(theirs, requestOf(headers, text, true)),
+    expect(await runMine(requestOf(headers, text, true))).toEqual(
+      await runTheirs(requestOf(headers, text, true)),
     );
   });
 
   it('keeps the body as sent and inflated beside the parsed one', async () => {
     const sent = gzipSync(text);
     const request = requestOf({ 'transfer-encoding': 'chunked', ...json, 'content-encoding': ' GZIP' }, sent);
-    await run(mine, request);
-    const received = (request as SnapshotRequest).received;
-    expect({ ...received, bytes: received?.bytes.toString() }).toEqual({
-      bytes: text,
+    await new Promise((resolve) => mine(request, {} as Response, resolve));
+    expect((request as SnapshotRequest).received).toEqual({
       sent,
       encoding: 'gzip',
     });
@@ -120,7 +138,7 @@ describe('snapshotBody', () => {
       { ...json, 'content-encoding': 'x-unknown' },
       { ...json, 'content-encoding': 'constructor' },
     ]) {
-      expect(await run(mine, requestOf({ ...chunked, ...headers }, text))).toEqual({ next: 'passed on' });
+      expect(await runMine(requestOf({ ...chunked, ...headers }, text))).toEqual({ next: 'passed on' });
     }
   });
 
@@ -128,11 +146,12 @@ describe('snapshotBody', () => {
     'refuses a body that does not decompress as %s with a 400 naming Content-Encoding (body-parser answered 500)',
     async (encoding) => {
       const headers = { 'transfer-encoding': 'chunked', ...json, 'content-encoding': encoding };
-      const answer = await run(mine, requestOf(headers, '{"version":1} is not compressed'));
-      expect(answer).toEqual({ status: 400, message: expect.stringContaining('does not decompress') });
+      const answer = await runMine(requestOf(headers, '{"version":1} is not compressed'));
       expect(answer).toEqual({
-        status: 400,
-        message: expect.stringContaining(`Content-Encoding (${encoding})`),
+        code: 'invalid_input',
+        message: expect.stringMatching(
+          new RegExp(`does not decompress as its Content-Encoding \\(${encoding}\\)`),
+        ),
       });
     },
   );

@@ -1,20 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { notDecodable } from '../body/body-errors';
 import { DomainError } from '../errors/domain-error';
+import { BODY_DECODERS, type BodyEncoding, type ReceivedBody } from './snapshot-check';
 
-/** A snapshot body as snapshotBody read it. */
-export interface ReceivedBody {
-  /** The JSON's bytes, inflated. */
-  bytes: Buffer;
-  /** The body as it came over the wire, and its Content-Encoding. */
-  sent: Buffer;
-  encoding: BodyEncoding;
-}
-
-export type BodyEncoding = 'identity' | 'gzip' | 'deflate' | 'br';
-
-/** A request whose snapshot body snapshotBody read. */
+/** A request whose snapshot body snapshotBody read off the wire. */
 export interface SnapshotRequest extends Request {
   received?: ReceivedBody;
 }
@@ -40,34 +28,24 @@ function isUtf8(contentType: string): boolean {
     .every((parameter) => !parameter.startsWith('charset=') || /^charset="?utf-8"?$/.test(parameter));
 }
 
-const INFLATE: Record<
-  BodyEncoding,
-  ((bytes: Buffer, options: { maxOutputLength: number }) => Buffer) | null
-> = {
-  identity: null,
-  gzip: gunzipSync,
-  deflate: inflateSync,
-  br: brotliDecompressSync,
-};
-
 /**
- * The body of `POST /v1/snapshots`, read whole and inflated in one call. body-parser inflates through
- * a zlib stream, a few callbacks and buffers per request, a tenth of the API's time under ingestion
- * load. This reader answers as body-parser does: the same limit on the inflated size (413), the same
- * errors for short or aborted bodies, and the same JSON parsing (json-parse.ts). A body that does not
- * inflate is a 400 (body-parser let it through as a 500). JSON in another charset than UTF-8 is a 415:
- * JSON between systems is UTF-8 (RFC 8259, 8.1). The bytes, as sent and inflated, stay on the request
- * (received): the snapshot's digest is made from them, and its stored copy is the body as sent. Media types and
+ * The body of `POST /v1/snapshots`, read whole as it came (request.received): inflating, parsing and
+ * checking it is snapshot-check.ts's work, on a worker thread (snapshot-reader.ts), after the token
+ * was checked. body-parser inflates through a zlib stream, a few callbacks and buffers per request, a
+ * tenth of the API's time under ingestion load. This reader answers as body-parser does for what it
+ * reads: the same limits (the compressed bytes may exceed the inflated limit by 64 KiB, and the
+ * inflated size is held to it later), the same errors for short or aborted bodies. JSON in another
+ * charset than UTF-8 is a 415: JSON between systems is UTF-8 (RFC 8259, 8.1). Media types and
  * encodings the API does not take are left to the checks before (media-type.ts).
  */
-export function snapshotBody(limit: number, parse: (text: string) => unknown) {
+export function snapshotBody(limit: number) {
   return (request: Request, _response: Response, next: NextFunction): void => {
     const headers = request.headers;
     const encoding = (headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     const hasBody =
       headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(headers['content-length']));
     const type = headers['content-type'];
-    if (request.method !== 'POST' || !hasBody || !isJson(type) || !Object.hasOwn(INFLATE, encoding)) {
+    if (request.method !== 'POST' || !hasBody || !isJson(type) || !Object.hasOwn(BODY_DECODERS, encoding)) {
       return next();
     }
     if (type !== undefined && !isUtf8(type)) {
@@ -78,35 +56,15 @@ export function snapshotBody(limit: number, parse: (text: string) => unknown) {
         ),
       );
     }
-    const inflate = INFLATE[encoding as BodyEncoding];
+    const identity = encoding === 'identity';
     const length =
-      inflate === null && headers['content-length'] !== undefined ? Number(headers['content-length']) : null;
-    readWhole(request, length, inflate === null ? limit : limit + 65_536, (error, raw) => {
+      identity && headers['content-length'] !== undefined ? Number(headers['content-length']) : null;
+    readWhole(request, length, identity ? limit : limit + 65_536, (error, raw) => {
       if (error) return next(error);
-      try {
-        const bytes = inflate === null ? raw : inflateWithin(inflate, raw, limit, encoding);
-        request.body = parse(bytes.toString('utf8'));
-        (request as SnapshotRequest).received = { bytes, sent: raw, encoding: encoding as BodyEncoding };
-        next();
-      } catch (failure) {
-        next(failure);
-      }
+      (request as SnapshotRequest).received = { sent: raw, encoding: encoding as BodyEncoding };
+      next();
     });
   };
-}
-
-function inflateWithin(
-  inflate: NonNullable<(typeof INFLATE)[BodyEncoding]>,
-  raw: Buffer,
-  limit: number,
-  encoding: string,
-): Buffer {
-  try {
-    return inflate(raw, { maxOutputLength: limit });
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
-    throw notDecodable(encoding, (error as Error).message);
-  }
 }
 
 /**

@@ -7,10 +7,9 @@ import { DATABASE, InjectConfig } from '../database/database.module';
 import { DomainError, invalidInput, isDatabaseUnavailable } from '../errors/domain-error';
 import { MetricsService } from '../metrics/metrics.service';
 import { Batcher } from './batcher';
-import { countRows } from './count-rows';
-import { digestOf } from './digest';
 import type { IngestOutcome } from './ingest-plan';
-import type { ReceivedBody } from './snapshot-body';
+import type { ReceivedBody } from './snapshot-check';
+import { SnapshotReader } from './snapshot-reader';
 import { storedSnapshot } from './socket-list';
 import { SnapshotsRepository, type IngestSnapshot } from './snapshots.repository';
 
@@ -25,10 +24,11 @@ export class SnapshotsService {
     @InjectConfig() private readonly config: Config,
     @Inject(DATABASE) database: Database,
     private readonly metrics: MetricsService,
+    private readonly reader: SnapshotReader,
   ) {
     // Few transactions with many snapshots each cost less per snapshot than many small ones: each
     // has its round trips, its plans and its commit. With 50 agents on 2 cores, 2 in flight took
-    // 40% more snapshots a second than the 5 a pool of 10 used to allow (bench/, issue 6).
+    // 40% more snapshots a second than the 5 a pool of 10 used to allow (bench/).
     const concurrency =
       database.engine === 'pglite'
         ? 1
@@ -43,31 +43,25 @@ export class SnapshotsService {
   }
 
   /**
-   * Stores a snapshot of the token's host (as parseSnapshot gives it from the body `received`) and
-   * answers once it is committed, or was stored before. The digest that tells a retry from another
-   * snapshot reusing the id is of the inflated bytes: a retry sends the same JSON again.
+   * Stores a snapshot of the token's host from its body as received, checked by the reader (a worker
+   * thread: inflate, parse, check, digest, count rows), and answers once it is committed, or was
+   * stored before. The digest that tells a retry from another snapshot reusing the id is of the
+   * inflated bytes: a retry sends the same JSON again.
    */
-  async ingest(
-    host: TokenHost,
-    snapshot: SnapshotV1,
-    received: ReceivedBody,
-    now = new Date(),
-  ): Promise<SnapshotReceipt> {
-    this.checkOwner(host, snapshot);
-    const collectedAt = this.checkTime(snapshot.collectedAt, now);
-    const rows = countRows(snapshot.counts, snapshot.sockets);
-    const { id } = snapshot;
-    // The item keeps what the writes read, not the socket list or the counts: up to 50 snapshots
-    // wait for each commit, and what they hold would outlive the young generation.
-    const { host: facts, collector, listeners, destinations } = snapshot;
+  async ingest(host: TokenHost, received: ReceivedBody, now = new Date()): Promise<SnapshotReceipt> {
+    const checked = await this.reader.read(received);
+    this.checkOwner(host, checked.host);
+    const collectedAt = this.checkTime(checked.collectedAt, now);
+    const { id, rows } = checked;
+    const { host: facts, collector, listeners, destinations } = checked;
     const outcome = await this.batcher.submit({
       hostId: host.hostId,
       snapshotId: id.toLowerCase(),
       collectedAt,
-      digest: digestOf(received.bytes),
+      digest: checked.digest,
       snapshot: { host: facts, collector, listeners, destinations },
       rows,
-      socketList: storedSnapshot(received),
+      socketList: storedSnapshot(received, checked),
     });
     if (outcome.kind === 'conflict') {
       throw new DomainError('conflict', `${outcome.message}; a new snapshot needs a new id`, [
@@ -79,14 +73,14 @@ export class SnapshotsService {
     return { id, created: outcome.created, current: outcome.current };
   }
 
-  private checkOwner(host: TokenHost, snapshot: SnapshotV1): void {
-    if (snapshot.host.hostname !== host.hostname) {
+  private checkOwner(host: TokenHost, facts: SnapshotV1['host']): void {
+    if (facts.hostname !== host.hostname) {
       throw new DomainError(
         'forbidden',
-        `this token belongs to host ${host.hostname}; it cannot write snapshots of ${snapshot.host.hostname}`,
+        `this token belongs to host ${host.hostname}; it cannot write snapshots of ${facts.hostname}`,
       );
     }
-    const machineId = snapshot.host.machineId;
+    const machineId = facts.machineId;
     if (host.machineId !== null && machineId !== undefined && machineId !== host.machineId) {
       throw new DomainError('forbidden', `host ${host.hostname} was enrolled with another machine id`);
     }

@@ -1,6 +1,6 @@
 import { TcpState, type WireSocket } from '@tcpfleet/model';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import type { BodyEncoding } from './snapshot-body';
+import { compressForStorage, type BodyEncoding, type CheckedSnapshot } from './snapshot-check';
 import { decodeSocketList, storedSnapshot } from './socket-list';
 
 const sockets: WireSocket[] = [
@@ -23,13 +23,16 @@ describe('the stored socket list', () => {
     ['deflate', deflateSync(json)],
     ['br', brotliCompressSync(json)],
   ])('is a %s body kept as it was sent, and decodes to its sockets', (encoding, sent) => {
-    const stored = storedSnapshot({ bytes: json, sent, encoding });
+    const stored = storedSnapshot({ sent, encoding }, { compressed: null } as CheckedSnapshot);
     expect(stored).toEqual({ bytes: sent, encoding });
     expect(decodeSocketList(stored.bytes, stored.encoding)).toEqual(sockets);
   });
 
-  it('compresses a body sent uncompressed with brotli', () => {
-    const stored = storedSnapshot({ bytes: json, sent: json, encoding: 'identity' });
+  it('keeps a body sent uncompressed as the check compressed it, with brotli', () => {
+    // A worker thread hands the compressed bytes back as a plain Uint8Array.
+    const compressed = new Uint8Array(compressForStorage(json));
+    const stored = storedSnapshot({ sent: json, encoding: 'identity' }, { compressed } as CheckedSnapshot);
+    expect(Buffer.isBuffer(stored.bytes)).toBe(true);
     expect(stored.encoding).toBe('br');
     expect(stored.bytes.length).toBeLessThan(json.length / 5);
     expect(decodeSocketList(stored.bytes, stored.encoding)).toEqual(sockets);

@@ -1,6 +1,6 @@
 import type { WireSocket } from '@tcpfleet/model';
-import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
-import type { ReceivedBody } from './snapshot-body';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { CheckedSnapshot, ReceivedBody } from './snapshot-check';
 
 export type StoredEncoding = 'gzip' | 'deflate' | 'br';
 
@@ -13,20 +13,19 @@ export interface StoredSnapshot {
 /**
  * The snapshot's body as it came, compressed as it came: the agent compressed it already, so
  * ingestion neither serialises the sockets again nor compresses anything. A body sent uncompressed
- * is compressed with brotli at quality 1. It is read only for one host at a time, then decoded and
- * filtered by the API. It was checked whole, inflated within the body limit, before it was stored.
+ * was compressed with brotli by the check (snapshot-check.ts). It is read only for one host at a
+ * time, then decoded and filtered by the API; it was checked whole, inflated within the body limit.
  */
-export function storedSnapshot(received: ReceivedBody): StoredSnapshot {
-  if (received.encoding !== 'identity') return { bytes: received.sent, encoding: received.encoding };
-  const bytes = brotliCompressSync(received.bytes, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 1,
-      // Told the size, brotli sizes its tables for it: a fifth less time on a 40 KB snapshot.
-      [constants.BROTLI_PARAM_SIZE_HINT]: received.bytes.length,
-    },
-  });
-  return { bytes, encoding: 'br' };
+export function storedSnapshot(received: ReceivedBody, checked: CheckedSnapshot): StoredSnapshot {
+  if (received.encoding !== 'identity')
+    return { bytes: asBuffer(received.sent), encoding: received.encoding };
+  if (checked.compressed === null) throw new Error('a body sent uncompressed was not compressed for storage');
+  return { bytes: asBuffer(checked.compressed), encoding: 'br' };
 }
+
+// Bytes from a worker thread arrive as a plain Uint8Array; node-postgres binds only a Buffer as bytea.
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 
 const DECODE: Record<StoredEncoding, (bytes: Uint8Array) => Buffer> = {
   gzip: gunzipSync,
