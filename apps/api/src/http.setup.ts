@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { bodyErrors } from './body/body-errors';
 import { jsonOnly, knownEncoding } from './body/media-type';
 import type { Config } from './config/config';
@@ -13,8 +13,11 @@ import { requestMetrics } from './metrics/request-metrics';
 import { snapshotBody } from './snapshots/snapshot-body';
 import { createValidationPipe } from './validation/validation.pipe';
 
-// GraphQL requests are small; a large one is a mistake or an attack, refused before it is read.
+// GraphQL requests are small; a large one is a mistake or an attack: refused before it is read when
+// its length is declared, and as soon as it passes the limit when it is chunked or compressed.
 const MAX_GRAPHQL_BYTES = 64 * 1024;
+const graphqlTooLarge = () =>
+  new DomainError('payload_too_large', `GraphQL requests are limited to ${MAX_GRAPHQL_BYTES} bytes`);
 
 /** Everything about HTTP that is not a route: parsers, limits, validation, errors, the OpenAPI document. */
 export function configureHttp(app: NestExpressApplication, config: Config): void {
@@ -27,12 +30,7 @@ export function configureHttp(app: NestExpressApplication, config: Config): void
   app.use('/v1/snapshots', rateLimit(limiter, 'ingest', metrics));
   app.use('/graphql', (request: Request, response: Response, next: NextFunction) => {
     const length = Number(request.headers['content-length'] ?? 0);
-    if (length > MAX_GRAPHQL_BYTES) {
-      return sendError(
-        response,
-        new DomainError('payload_too_large', `GraphQL requests are limited to ${MAX_GRAPHQL_BYTES} bytes`),
-      );
-    }
+    if (length > MAX_GRAPHQL_BYTES) return sendError(response, graphqlTooLarge());
     next();
   });
   // Before a byte is read: REST bodies are JSON (415 otherwise), in an encoding the API speaks.
@@ -42,6 +40,11 @@ export function configureHttp(app: NestExpressApplication, config: Config): void
   // size, so a small compressed bomb is still refused with 413. Snapshots, the one large and frequent
   // body, are read whole and inflated in one call first (snapshot-body.ts); what it leaves goes on.
   app.use('/v1/snapshots', snapshotBody(config.maxBodyBytes));
+  // The GraphQL limit on the bytes as read and inflated, whatever the headers said.
+  app.use('/graphql', json({ limit: MAX_GRAPHQL_BYTES, inflate: true }));
+  app.use('/graphql', (error: unknown, _request: Request, _response: Response, next: NextFunction) =>
+    next((error as { type?: unknown }).type === 'entity.too.large' ? graphqlTooLarge() : error),
+  );
   app.useBodyParser('json', { limit: config.maxBodyBytes, inflate: true });
   app.use(bodyErrors);
   app.useGlobalPipes(createValidationPipe());

@@ -1,5 +1,6 @@
 import { TcpState } from '@tcpfleet/model';
-import { brotliCompressSync } from 'node:zlib';
+import { request as httpRequest } from 'node:http';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { enroll, graphql, request } from './support/http';
 import { count, snapshot } from './support/snapshots';
 import { ADMIN_KEY, ENROLL_SECRET, startTestApi, type TestApi } from './support/test-api';
@@ -162,5 +163,41 @@ describe('request bodies over HTTP', () => {
       code: 'invalid_input',
     });
     expect(deep.body.error.message).toMatch(/nests deeper than 32 levels/);
+  });
+
+  it('holds GraphQL requests to 64 KiB as read, whether declared, chunked or compressed', async () => {
+    const query = `{ host(hostname: "body-1") { lastSeenAt } } #${'x'.repeat(200_000)}`;
+    const body = Buffer.from(JSON.stringify({ query }));
+    const send = (headers: Record<string, string>, payload: Buffer) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const url = new URL(`${t.url}/graphql`);
+        const sent = httpRequest(
+          { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers },
+          (answer) => {
+            let text = '';
+            answer.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            answer.on('end', () => resolve({ status: answer.statusCode ?? 0, text }));
+          },
+        );
+        sent.on('error', reject);
+        // Without a Content-Length, node sends the body chunked.
+        for (let at = 0; at < payload.length; at += 16_384) sent.write(payload.subarray(at, at + 16_384));
+        sent.end();
+      });
+    const auth = { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' };
+    const answers = [
+      await send({ ...auth, 'content-length': String(body.length) }, body),
+      await send(auth, body),
+      await send({ ...auth, 'content-encoding': 'gzip' }, gzipSync(body)),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.text).error).toMatchObject({
+        code: 'payload_too_large',
+        message: 'GraphQL requests are limited to 65536 bytes',
+      });
+    }
+    const small = await graphql(t.url, ADMIN_KEY, '{ host(hostname: "body-1") { lastSeenAt } }');
+    expect(small.status).toBe(200);
   });
 });
