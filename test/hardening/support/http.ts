@@ -1,54 +1,17 @@
-import { gzipSync } from 'node:zlib';
+import * as shared from '../../../apps/api/test/support/http';
 import { ENROLL_SECRET } from './api-process';
 
-export interface Answer {
-  status: number;
-  /** The body parsed as JSON, or its text when it is not JSON. */
-  body: any;
-  text: string;
-  headers: Headers;
+export type { Answer, RequestOptions } from '../../../apps/api/test/support/http';
+export { graphql } from '../../../apps/api/test/support/http';
+
+/** The API tests' `request`, sending a token of '' as an empty bearer: the corpus tries one. */
+export function request(url: string, method: string, options: shared.RequestOptions = {}) {
+  return shared.request(url, method, { ...options, emptyBearer: true });
 }
 
-export interface RequestOptions {
-  body?: unknown;
-  /** Sent as it is, instead of `body` as JSON. */
-  raw?: Buffer | string;
-  token?: string;
-  gzip?: boolean;
-  headers?: Record<string, string>;
-}
-
-export async function request(url: string, method: string, options: RequestOptions = {}): Promise<Answer> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
-  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-  let body: Buffer | string | undefined =
-    options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  if (options.gzip && body !== undefined) {
-    body = gzipSync(body);
-    headers['content-encoding'] = 'gzip';
-  }
-  const response = await fetch(url, { method, headers, body });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON: the text is the body
-  }
-  return { status: response.status, body: parsed, text, headers: response.headers };
-}
-
-export async function enroll(base: string, hostname: string, machineId?: string): Promise<string> {
-  const answer = await request(`${base}/v1/enroll`, 'POST', {
-    token: ENROLL_SECRET,
-    body: { hostname, machineId },
-  });
-  if (answer.status !== 201) throw new Error(`enrol ${hostname}: ${answer.status} ${answer.text}`);
-  return answer.body.token;
-}
-
-export function graphql(base: string, key: string | undefined, query: string, variables?: unknown) {
-  return request(`${base}/graphql`, 'POST', { token: key, body: { query, variables } });
+/** Enrols `hostname` with the hardening API's enrolment secret; gives its host token. */
+export function enroll(base: string, hostname: string, machineId?: string): Promise<string> {
+  return shared.enroll(base, hostname, machineId, ENROLL_SECRET);
 }
 
 /** Polls `check` until it holds or the time is up; gives whether it held. */
