@@ -1,18 +1,8 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { FindingRule, WIRE_LIMITS } from '@tcpfleet/model';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { MAX_PAGE } from '../hosts/hosts.args';
+import { ArrayMaxSize, IsEnum, IsOptional, Length, ValidateNested } from 'class-validator';
+import { PageArgs } from '../graphql/page.args';
 import { LabelInput } from '../hosts/hosts.input';
 import { Severity } from './finding.model';
 
@@ -44,17 +34,10 @@ export class FindingWhere {
 }
 
 @ArgsType()
-export class FindingsArgs {
+export class FindingsArgs extends PageArgs(100) {
   @Field(() => FindingWhere, { nullable: true })
   @IsOptional()
   @ValidateNested()
   @Type(() => FindingWhere)
   where?: FindingWhere;
-
-  @Field(() => Int, { defaultValue: 100 }) @IsInt() @Min(1) @Max(MAX_PAGE) first!: number;
-
-  @Field({ nullable: true, description: 'endCursor of the previous page' })
-  @IsOptional()
-  @MaxLength(1000)
-  after?: string;
 }

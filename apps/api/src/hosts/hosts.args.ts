@@ -12,12 +12,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageArgs } from '../graphql/page.args';
 import { HostOrder, HostWhere, SocketCountFilter, SocketFilter } from './hosts.input';
 
-export const MAX_PAGE = 500;
-
 @ArgsType()
-export class HostsArgs {
+export class HostsArgs extends PageArgs(50) {
   @Field(() => HostWhere, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -32,13 +31,6 @@ export class HostsArgs {
   @ValidateNested()
   @Type(() => HostOrder)
   orderBy?: HostOrder;
-
-  @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(MAX_PAGE) first!: number;
-
-  @Field({ nullable: true, description: 'endCursor of the previous page' })
-  @IsOptional()
-  @MaxLength(1000)
-  after?: string;
 }
 
 @ArgsType()
