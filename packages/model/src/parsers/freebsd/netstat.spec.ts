@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { TcpState } from '../../states/tcp-state';
 import { parseFreebsdNetstat } from './netstat';
 import { MAX_WARNINGS } from './report';
+import { itFindsNothingInJunk, itNeverThrows } from '../../../test/support/parser-checks';
 
 const fixture = (name: string) =>
   readFileSync(join(__dirname, '../../../test/fixtures/freebsd', name), 'latin1');
@@ -72,9 +73,7 @@ describe('parseFreebsdNetstat on the not-ok set', () => {
     expect(parseFreebsdNetstat(fixture('not-ok/crlf.txt')).sockets).toHaveLength(2);
   });
 
-  it.each(['garbage.txt', 'binary.bin', 'empty.txt'])('finds no socket in %s', (name) => {
-    expect(parseFreebsdNetstat(fixture(`not-ok/${name}`)).sockets).toEqual([]);
-  });
+  itFindsNothingInJunk(parseFreebsdNetstat, 'freebsd', 'freebsd-netstat');
 
   it('bounds the warnings of a huge garbage paste', () => {
     const result = parseFreebsdNetstat('garbage line\n'.repeat(5000));
@@ -84,14 +83,7 @@ describe('parseFreebsdNetstat on the not-ok set', () => {
 });
 
 describe('parseFreebsdNetstat properties', () => {
-  it('never throws', () => {
-    fc.assert(
-      fc.property(
-        fc.string({ maxLength: 500 }),
-        (text) => parseFreebsdNetstat(text).format === 'freebsd-netstat',
-      ),
-    );
-  });
+  itNeverThrows(parseFreebsdNetstat, 'freebsd-netstat');
 
   it('reads back generated IPv6 rows', () => {
     fc.assert(

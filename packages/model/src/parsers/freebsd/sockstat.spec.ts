@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { TcpState } from '../../states/tcp-state';
 import { parseSockstat } from './sockstat';
+import { itFindsNothingInJunk, itNeverThrows } from '../../../test/support/parser-checks';
 
 const fixture = (name: string) =>
   readFileSync(join(__dirname, '../../../test/fixtures/freebsd', name), 'latin1');
@@ -117,17 +118,11 @@ describe('parseSockstat on the not-ok set', () => {
     ]);
   });
 
-  it.each(['garbage.txt', 'binary.bin', 'empty.txt'])('finds no socket in %s', (name) => {
-    expect(parseSockstat(fixture(`not-ok/${name}`)).sockets).toEqual([]);
-  });
+  itFindsNothingInJunk(parseSockstat, 'freebsd', 'freebsd-sockstat');
 });
 
 describe('parseSockstat properties', () => {
-  it('never throws', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 500 }), (text) => parseSockstat(text).format === 'freebsd-sockstat'),
-    );
-  });
+  itNeverThrows(parseSockstat, 'freebsd-sockstat');
 
   it('reads back generated rows', () => {
     const state = fc.constantFrom('LISTEN', 'ESTABLISHED', 'CLOSE_WAIT', 'TIME_WAIT', 'LAST_ACK');

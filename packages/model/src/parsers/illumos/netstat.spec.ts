@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { ParseResult } from '../../socket';
 import { TcpState } from '../../states/tcp-state';
 import { parseIllumosNetstat } from './netstat';
+import { itFindsNothingInJunk, itNeverThrows } from '../../../test/support/parser-checks';
 
 const fixture = (name: string) =>
   readFileSync(join(__dirname, '../../../test/fixtures/illumos', name), 'latin1');
@@ -94,30 +95,11 @@ describe('parseIllumosNetstat on the not-ok set', () => {
     expect(parseIllumosNetstat(fixture('not-ok/crlf.txt')).sockets).toHaveLength(2);
   });
 
-  it.each(['garbage.txt', 'binary.bin'])('warns about %s and finds nothing', (name) => {
-    const result = parseIllumosNetstat(fixture(`not-ok/${name}`));
-    expect(result.sockets).toEqual([]);
-    expect(result.warnings.length).toBeGreaterThan(0);
-  });
-
-  it('returns nothing for empty input', () => {
-    expect(parseIllumosNetstat(fixture('not-ok/empty.txt'))).toEqual({
-      format: 'illumos-netstat',
-      sockets: [],
-      warnings: [],
-    });
-  });
+  itFindsNothingInJunk(parseIllumosNetstat, 'illumos', 'illumos-netstat');
 });
 
 describe('parseIllumosNetstat properties', () => {
-  it('never throws', () => {
-    fc.assert(
-      fc.property(
-        fc.string({ maxLength: 500 }),
-        (text) => parseIllumosNetstat(text).format === 'illumos-netstat',
-      ),
-    );
-  });
+  itNeverThrows(parseIllumosNetstat, 'illumos-netstat');
 
   it('reads back generated rows', () => {
     const state = fc.constantFrom('LISTEN', 'ESTABLISHED', 'IDLE', 'BOUND', 'TIME_WAIT', 'CLOSE_WAIT');

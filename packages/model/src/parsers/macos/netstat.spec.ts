@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { ParseResult } from '../../socket';
 import { TcpState } from '../../states/tcp-state';
 import { parseMacosNetstat } from './netstat';
+import { itFindsNothingInJunk } from '../../../test/support/parser-checks';
 
 const fixture = (name: string) =>
   readFileSync(join(__dirname, '../../../test/fixtures/macos', name), 'latin1');
@@ -162,11 +163,7 @@ describe('parseMacosNetstat on the not-ok set', () => {
     expect(result.warnings).toEqual([{ line: 3, message: 'cannot read the process:pid column "node"' }]);
   });
 
-  it.each(['garbage.txt', 'binary.bin', 'empty.txt'])('finds no socket in %s', (name) => {
-    const result = parseMacosNetstat(fixture(`not-ok/${name}`));
-    expect(result.sockets).toEqual([]);
-    if (name !== 'empty.txt') expect(result.warnings.length).toBeGreaterThan(0);
-  });
+  itFindsNothingInJunk(parseMacosNetstat, 'macos', 'macos-netstat');
 });
 
 describe('parseMacosNetstat properties', () => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { ParseResult } from '../../socket';
 import { TcpState } from '../../states/tcp-state';
 import { parseWindowsNetstat } from './netstat';
+import { itFindsNothingInJunk, itNeverThrows } from '../../../test/support/parser-checks';
 
 const fixture = (name: string) =>
   readFileSync(join(__dirname, '../../../test/fixtures/windows', name), 'utf8');
@@ -88,32 +89,14 @@ describe('parseWindowsNetstat on the not-ok set', () => {
     ]);
   });
 
-  it.each(['garbage.txt', 'binary.bin'])('warns about %s and finds nothing', (name) => {
-    const result = parseWindowsNetstat(
-      readFileSync(join(__dirname, '../../../test/fixtures/windows/not-ok', name), 'latin1'),
-    );
-    expect(result.sockets).toEqual([]);
-    expect(result.warnings).toContainEqual({ line: 0, message: 'no netstat rows found' });
-  });
-
-  it('returns nothing for empty input', () => {
-    expect(parseWindowsNetstat(fixture('not-ok/empty.txt'))).toEqual({
-      format: 'windows-netstat',
-      sockets: [],
-      warnings: [],
-    });
+  itFindsNothingInJunk(parseWindowsNetstat, 'windows', 'windows-netstat', {
+    line: 0,
+    message: 'no netstat rows found',
   });
 });
 
 describe('parseWindowsNetstat properties', () => {
-  it('never throws', () => {
-    fc.assert(
-      fc.property(
-        fc.string({ maxLength: 500 }),
-        (text) => parseWindowsNetstat(text).format === 'windows-netstat',
-      ),
-    );
-  });
+  itNeverThrows(parseWindowsNetstat, 'windows-netstat');
 
   it('reads back generated -ano rows', () => {
     const state = fc.constantFrom('LISTENING', 'ESTABLISHED', 'CLOSE_WAIT', 'TIME_WAIT', 'SYN_SENT');
