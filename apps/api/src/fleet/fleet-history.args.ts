@@ -1,25 +1,10 @@
-import { ArgsType, Field, GraphQLISODateTime, Int } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
 import { Direction, TcpState, TCP_STATES } from '@tcpfleet/model';
-import { ArrayMaxSize, IsDate, IsEnum, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, Length } from 'class-validator';
+import { TimeRangeArgs } from '../graphql/time-range.args';
 
 @ArgsType()
-export class FleetHistoryArgs {
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Default: an hour before `to`' })
-  @IsOptional()
-  @IsDate()
-  from?: Date;
-
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Default: now' })
-  @IsOptional()
-  @IsDate()
-  to?: Date;
-
-  @Field(() => Int, { defaultValue: 60, description: 'Step in seconds' })
-  @IsInt()
-  @Min(1)
-  @Max(86400 * 7)
-  stepSeconds!: number;
-
+export class FleetHistoryArgs extends TimeRangeArgs {
   @Field(() => [TcpState], { nullable: true, description: 'Default: every state with sockets in the range' })
   @IsOptional()
   @ArrayMaxSize(TCP_STATES.length)

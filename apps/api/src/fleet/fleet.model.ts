@@ -2,7 +2,7 @@ import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { OS_NAMES, TcpState, WIRE_LIMITS } from '@tcpfleet/model';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
-import { LabelInput } from '../hosts/hosts.input';
+import { LabelInput } from '../hosts/label.input';
 
 @ObjectType()
 export class StateTotal {

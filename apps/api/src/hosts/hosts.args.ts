@@ -1,18 +1,9 @@
-import { ArgsType, Field, GraphQLISODateTime, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { Direction, TcpState } from '@tcpfleet/model';
 import { Type } from 'class-transformer';
-import {
-  IsDate,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsEnum, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageArgs } from '../graphql/page.args';
+import { TimeRangeArgs } from '../graphql/time-range.args';
 import { HostOrder, HostWhere, SocketCountFilter, SocketFilter } from './hosts.input';
 
 @ArgsType()
@@ -59,7 +50,7 @@ export class SocketsArgs {
 }
 
 @ArgsType()
-export class HistoryArgs {
+export class HistoryArgs extends TimeRangeArgs {
   @Field(() => TcpState, { nullable: true }) @IsOptional() @IsEnum(TcpState) state?: TcpState;
   @Field({ nullable: true, description: 'The state in any OS spelling' })
   @IsOptional()
@@ -68,17 +59,4 @@ export class HistoryArgs {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(65535) port?: number;
   @Field(() => Direction, { nullable: true }) @IsOptional() @IsEnum(Direction) direction?: Direction;
   @Field({ nullable: true }) @IsOptional() @MaxLength(255) process?: string;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Default: an hour before `to`' })
-  @IsOptional()
-  @IsDate()
-  from?: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Default: now' })
-  @IsOptional()
-  @IsDate()
-  to?: Date;
-  @Field(() => Int, { defaultValue: 60, description: 'Step in seconds' })
-  @IsInt()
-  @Min(1)
-  @Max(86400 * 7)
-  stepSeconds!: number;
 }

@@ -1,5 +1,5 @@
 import { Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { Direction, LABEL_KEY_PATTERN, OS_NAMES, TcpState, WIRE_LIMITS } from '@tcpfleet/model';
+import { Direction, OS_NAMES, TcpState, WIRE_LIMITS } from '@tcpfleet/model';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,12 +8,12 @@ import {
   IsInt,
   IsOptional,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { HostSelection } from './host-selection.input';
 
 export enum Staleness {
   FRESH = 'FRESH',
@@ -70,30 +70,12 @@ export class SocketCountFilter {
 }
 
 @InputType()
-export class LabelInput {
-  @Field() @Length(1, WIRE_LIMITS.maxLabelKeyLength) @Matches(LABEL_KEY_PATTERN) key!: string;
-  @Field() @MaxLength(WIRE_LIMITS.maxLabelValueLength) value!: string;
-}
-
-@InputType()
-export class HostWhere {
+export class HostWhere extends HostSelection {
   @Field(() => SocketCountFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
   @Type(() => SocketCountFilter)
   sockets?: SocketCountFilter;
-
-  @Field({ nullable: true, description: 'Hostname pattern, case-insensitive: * any run, ? one character' })
-  @IsOptional()
-  @Length(1, WIRE_LIMITS.maxHostnameLength)
-  hostname?: string;
-
-  @Field(() => [LabelInput], { nullable: true, description: 'Hosts carrying every one of these labels' })
-  @IsOptional()
-  @ArrayMaxSize(WIRE_LIMITS.maxLabels)
-  @ValidateNested({ each: true })
-  @Type(() => LabelInput)
-  labels?: LabelInput[];
 
   @Field(() => [String], { nullable: true, description: `Any of: ${OS_NAMES.join(', ')}` })
   @IsOptional()
