@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/config';
@@ -29,7 +29,7 @@ const WORKER_FILE = join(__dirname, `check-worker${extname(__filename)}`);
  * TCPFLEET_INGEST_WORKERS=0 the main thread checks each body itself.
  */
 @Injectable()
-export class SnapshotReader implements OnModuleDestroy {
+export class SnapshotReader implements OnApplicationShutdown {
   private readonly logger = new Logger('SnapshotReader');
   private readonly slots: Slot[] = [];
   private nextId = 0;
@@ -52,7 +52,8 @@ export class SnapshotReader implements OnModuleDestroy {
     return outcome.snapshot;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the HTTP server closed, so the requests still being answered get their checks done. */
+  async onApplicationShutdown(): Promise<void> {
     this.closing = true;
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
