@@ -71,7 +71,11 @@ describe('the current view of a host', () => {
     ];
     const history = `query($h: String!) { host(hostname: $h) { counts { port process count } } }`;
     for (const offset of [60_000, 30_000]) {
-      const snap = snapshot({ hostname: 'current-names', collectedAt: new Date(Date.now() - offset), counts });
+      const snap = snapshot({
+        hostname: 'current-names',
+        collectedAt: new Date(Date.now() - offset),
+        counts,
+      });
       expect((await push(t.url, token, snap)).status).toBe(200);
     }
     const host = (await graphql(t.url, ADMIN_KEY, history, { h: 'current-names' })).body.data.host;

@@ -31,9 +31,11 @@ describeInBrowser('fleet overview in a browser, against a live API', (session) =
     const { page, pushed } = session();
     const expected = expectedHosts(pushed, TcpState.CLOSE_WAIT, 443, 100);
     expect(expected.map(([hostname]) => hostname)).toContain(HOSTILE.hostname);
+    // Generous waits: the machine may be busy with other suites.
     const hostnames = await eventually(
       () => column(page, 'Hosts', 1),
       (names) => names.length === expected.length,
+      30_000,
     );
     expect(hostnames).toEqual(expected.map(([hostname]) => hostname));
     expect(await column(page, 'Hosts', 3)).toEqual(expected.map(([, count]) => formatted(count)));
@@ -51,7 +53,7 @@ describeInBrowser('fleet overview in a browser, against a live API', (session) =
     const tile = page.locator('.tile[data-state="CLOSE_WAIT"]');
     await expect(tile.locator('.value').textContent()).resolves.toBe(formatted(closeWait));
     // The fleet history began with this API a few seconds ago: its newest point, at least, is drawn.
-    await tile.locator('svg circle.dot').waitFor();
+    await tile.locator('svg circle.dot').waitFor({ timeout: 30_000 });
     const note = await page.locator('.now .note').textContent();
     expect(note).toContain('fleet-wide sockets per state');
     expect(note).toContain(`every reporting host counted (${pushed.size} at most)`);

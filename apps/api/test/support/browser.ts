@@ -1,15 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-/** Debian's chromium, which .ci/run installs. */
-export const CHROMIUM = '/usr/bin/chromium';
+import type { Page } from 'playwright-core';
+// The dashboard's tests launch the same chromium the same way.
+import { browserSuite, launchChromium } from '../../../dashboard/test/support/browser';
 
 /** CI must run the browser tests; elsewhere they run once Debian's chromium is installed. */
-export function browserTestsRun(env: NodeJS.ProcessEnv = process.env): boolean {
-  return existsSync(CHROMIUM) || (Boolean(env.CI) && env.CI !== 'false');
-}
+export const browserTestsRun = (): boolean => browserSuite().run;
 
 export interface Browser {
   page: Page;
@@ -22,21 +16,8 @@ export interface Browser {
 
 /** Headless chromium with a fresh profile; nothing reaches out beyond the server under test. */
 export async function openBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'tcpfleet-api-chromium-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
+  const { context, close } = await launchChromium('tcpfleet-api-chromium-', {
     viewport: { width: 1400, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
   });
   context.setDefaultTimeout(15_000);
   // Listens before any of the page's scripts run, so no violation goes unseen. (Text: this runs in
@@ -55,9 +36,6 @@ export async function openBrowser(): Promise<Browser> {
     page,
     requested,
     problems: async () => [...errors, ...((await page.evaluate('window.cspViolations')) as string[])],
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }

@@ -26,17 +26,28 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless chromium with a fresh profile, nothing reaching out beyond the API under test. */
-export async function openBrowser(): Promise<Browser> {
+/** A headless chromium of its own: its context, and the profile folder to remove after it closed. */
+export interface Chromium {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's chromium, headless, with a fresh profile under `profilePrefix`: no sandbox (CI runs as
+ * root), and none of chromium's own traffic (updates, sync, QUIC probes), so nothing reaches out
+ * beyond the server under test.
+ */
+export async function launchChromium(
+  profilePrefix: string,
+  options: { viewport: { width: number; height: number }; locale?: string; timezoneId?: string },
+): Promise<Chromium> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does)`);
-  const profile = mkdtempSync(join(tmpdir(), 'tcpfleet-dashboard-chromium-'));
+  const profile = mkdtempSync(join(tmpdir(), profilePrefix));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1440, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'UTC',
+    ...options,
     args: [
       '--headless',
       '--no-sandbox',
@@ -47,6 +58,22 @@ export async function openBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Headless chromium with a fresh profile, nothing reaching out beyond the API under test. */
+export async function openBrowser(): Promise<Browser> {
+  const { context, close } = await launchChromium('tcpfleet-dashboard-chromium-', {
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
   });
   context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
@@ -60,10 +87,7 @@ export async function openBrowser(): Promise<Browser> {
     context,
     page,
     problems,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }
 
