@@ -16,8 +16,8 @@ export async function replaceCurrent(tx: Tx, current: IngestSnapshot[]): Promise
  * once: every row into count_history, and the rows of the snapshots that become their host's current
  * one into current_counts. current_counts is brought up to date touching only what changed: keys
  * that vanished are deleted, new keys inserted, and a kept key is updated only when its count or pid
- * moved. Rewriting every row on every snapshot left the fleet query's index full of dead entries
- * and its pages never all-visible, so its index-only scans still read the table. Every part of the
+ * moved. Rewriting every row on every snapshot left the indexes full of dead entries; an updated
+ * count or pid is a HOT update (migration 0009), which writes no index entry at all. Every part of the
  * statement sees the rows as they were before it, and the hosts' rows are locked (storedState), so
  * no other batch interferes.
  */
