@@ -1,16 +1,7 @@
 // One jest run over every part; each project maps @tcpfleet/* to its TypeScript source so tests
 // never depend on a stale build.
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-  },
-];
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest reads this file as CommonJS
+const swc = require('./jest.swc');
 
 const shared = {
   transform: { '^.+\\.ts$': swc },

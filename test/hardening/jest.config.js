@@ -1,16 +1,7 @@
 // The hardening suites on their own: `pnpm exec jest -c test/hardening/jest.config.js` from the
 // repository root. Same transform and model mapping as the workspace's jest projects.
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-  },
-];
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest reads this file as CommonJS
+const swc = require('../../jest.swc');
 
 /** @type {import('jest').Config} */
 module.exports = {

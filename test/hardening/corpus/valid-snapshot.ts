@@ -1,15 +1,5 @@
 import { Direction, SNAPSHOT_VERSION, TcpState, type SnapshotV1 } from '@tcpfleet/model';
-import { randomBytes } from 'node:crypto';
-
-/** A UUIDv7 (RFC 9562, section 5.7) for now. */
-export function uuidv7(at = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(at, 0, 6);
-  bytes[6] = (bytes[6] & 0x0f) | 0x70;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+import { uuidv7 } from '../../../apps/api/test/support/snapshots';
 
 /** A small, complete and valid snapshot: the starting point every bad case spoils in one place. */
 export function validSnapshot(hostname: string, labels: Record<string, string> = {}): SnapshotV1 {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopChild } from './child';
 import { ENROLL_SECRET, REPO } from './api-process';
 
 export const AGENT_MAIN = join(REPO, 'apps/agent/dist/main.js');
@@ -115,11 +116,7 @@ export class AgentProcess {
   stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child;
     this.child = null;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    });
+    return stopChild(child, signal);
   }
 
   async destroy(): Promise<void> {

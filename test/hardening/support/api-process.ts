@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopChild } from './child';
 import { freePort } from './ports';
 
 export const ENROLL_SECRET = 'hardening-enroll-secret-0123456789';
@@ -84,11 +85,7 @@ export class ApiProcess {
   stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child;
     this.child = null;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    });
+    return stopChild(child, signal);
   }
 
   async destroy(): Promise<void> {

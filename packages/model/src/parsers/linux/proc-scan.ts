@@ -1,5 +1,5 @@
 import { MAX_WARNINGS } from '../common/warnings';
-import type { AddressFamily, ParseWarning } from '../../socket';
+import type { ParseWarning, Socket } from '../../socket';
 import { TcpState } from '../../states/tcp-state';
 import { stateByCode } from '../../vocabularies';
 import { linuxKernel } from '../../vocabularies/linux-kernel';
@@ -44,14 +44,10 @@ const NEWLINE = 10;
  * queue, which for a LISTEN socket is the accept queue in use (sk_ack_backlog). A zero inode
  * (timewait, open request, orphan) means "no inode" and reads as undefined.
  */
-export interface ProcRow {
-  family: AddressFamily;
-  localAddress: string;
-  localPort: number;
-  remoteAddress: string;
-  remotePort: number;
-  state: TcpState;
-  rawState: string;
+export interface ProcRow extends Pick<
+  Socket,
+  'family' | 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort' | 'state' | 'rawState'
+> {
   recvQueue: number;
   sendQueue: number;
   uid: number | undefined;
